@@ -19,7 +19,7 @@ import * as clockodo from '../mcp-server/providers/clockodo/request-scenario.ts'
 import * as harvest from '../mcp-server/providers/harvest/request-scenario.ts';
 import * as tempo from '../mcp-server/providers/tempo/request-scenario.ts';
 import * as toggl from '../mcp-server/providers/toggl/request-scenario.ts';
-import type { EngineHandle } from '../support/engine.ts';
+import type { AnyEngineHandle } from '../support/engine.ts';
 import { measureSteps, type Step } from '../support/request-counting.ts';
 import { busyMs } from './kimai.ts';
 import { describeTiming, roundSummary, summarize, type Summary } from './stats.ts';
@@ -43,7 +43,7 @@ interface Recorded {
 
 interface Session {
   fake: { requests: Recorded[] };
-  engine: EngineHandle;
+  engine: AnyEngineHandle;
   userDataDir?: string;
   close(): Promise<void>;
 }

@@ -7,7 +7,7 @@ import './product-pace.ts';
 import * as clockify from '../mcp-server/providers/clockify/request-scenario.ts';
 import * as kimai from '../mcp-server/providers/kimai/request-scenario.ts';
 import { ADA as CLOCKIFY_ADA, addEntry, at, SEED } from '../mcp-server/providers/clockify/fake-clockify.ts';
-import type { EngineHandle } from '../support/engine.ts';
+import type { AnyEngineHandle } from '../support/engine.ts';
 import { textOf } from '../support/engine.ts';
 import { describeTiming, roundSummary, summarize, type Summary } from './stats.ts';
 
@@ -57,7 +57,7 @@ function workdays(): Array<{ date: string; spans: Array<[string, string]> }> {
 }
 
 async function measure(
-  engine: EngineHandle,
+  engine: AnyEngineHandle,
   requests: () => number,
   tool: 'working_time' | 'time_report',
   args: Record<string, string>,
@@ -79,7 +79,7 @@ async function measure(
 
 async function benchOne(
   backEnd: string,
-  session: { engine: EngineHandle; close(): Promise<void> },
+  session: { engine: AnyEngineHandle; close(): Promise<void> },
   requests: () => number,
   entries: number,
   row: Row,

@@ -10,6 +10,7 @@
 //   process and served the same way.
 // - startEngine: the BUILT server (dist/) spawned over real stdio, for the files that test those.
 //   `npm test` builds first; run `npm run build` before running such a file alone.
+// - openEngine: either of the first and the last, for a scenario the tests and `npm run bench` share.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -45,6 +46,9 @@ export interface EngineHandle<T extends Transport = StdioClientTransport> {
 
 /** Its transport is an in-memory one: there is no process to signal. */
 export type InProcessEngineHandle = EngineHandle<Transport>;
+
+/** Either kind, for what only talks MCP to the engine (a scenario both tests and the bench run: openEngine). */
+export type AnyEngineHandle = EngineHandle<Transport>;
 
 export interface ToolResult {
   isError?: boolean;
@@ -191,6 +195,19 @@ export async function startEngine(options: EngineOptions = {}): Promise<EngineHa
   const client = await connectClient(transport, options);
   // Closing the client closes the transport, which ends the child.
   return handleOf({ client, transport, userDataDir, madeFolder: !options.userDataDir, stderr: () => stderr, closeServer: async () => {} });
+}
+
+/**
+ * Where a scenario that tests and `npm run bench` share opens its engine: the bench measures the
+ * bundle's process (its start, its memory), so it asks for 'bundle'; a test whose subject is what the
+ * engine does (the requests it sends, its answers) asks for 'in process' and pays no process's start
+ * and cold code for each engine. The in-process engine takes no TZ (startInProcessEngine).
+ */
+export type EngineWhere = 'bundle' | 'in process';
+
+/** An engine opened where `where` says, behind the same handle. */
+export function openEngine(where: EngineWhere, options: EngineOptions & InProcessEngineOptions = {}): Promise<AnyEngineHandle> {
+  return where === 'bundle' ? startEngine(options) : startInProcessEngine(options);
 }
 
 /**

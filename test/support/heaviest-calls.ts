@@ -16,7 +16,7 @@ import * as tempo from '../mcp-server/providers/tempo/request-scenario.ts';
 import { ADA as TEMPO_ADA, addWorklog } from '../mcp-server/providers/tempo/fake-tempo.ts';
 import * as toggl from '../mcp-server/providers/toggl/request-scenario.ts';
 import { addEntry as addTogglEntry } from '../mcp-server/providers/toggl/fake-toggl.ts';
-import type { EngineHandle } from './engine.ts';
+import type { AnyEngineHandle, EngineWhere } from './engine.ts';
 
 export { MAX_REQUESTS_PER_CALL };
 
@@ -39,7 +39,7 @@ export interface HeavyCall {
 }
 
 export interface HeavySession {
-  engine: EngineHandle;
+  engine: AnyEngineHandle;
   requests: () => number;
   /** Bytes of all the answers the fake has written so far. */
   answerBytes: () => number;
@@ -53,8 +53,8 @@ export interface HeavyBackEnd {
   /** The back end, and where it is measured twice, which of its setups ('Kimai, a team lead granted view_team'). */
   name: string;
   calls: HeavyCall[];
-  /** A fresh engine on a freshly seeded fake. */
-  start: () => Promise<HeavySession>;
+  /** A fresh engine on a freshly seeded fake: the bundle's process for the bench, this process for the test. */
+  start: (where: EngineWhere) => Promise<HeavySession>;
 }
 
 /**
@@ -110,8 +110,8 @@ export const HEAVY_BACK_ENDS: HeavyBackEnd[] = [
   {
     name: 'Kimai',
     calls: heavyCalls({ project: 'Website', activity: 'Design' }, 'unpaid', true),
-    async start() {
-      const session = await kimai.startCountingSession();
+    async start(where) {
+      const session = await kimai.startCountingSession({ where });
       const { fake } = session;
       const website = fake.state.projects.find((project) => project.name === 'Website');
       const design = fake.state.activities.find((activity) => activity.name === 'Design');
@@ -126,8 +126,8 @@ export const HEAVY_BACK_ENDS: HeavyBackEnd[] = [
   {
     name: 'Clockodo',
     calls: heavyCalls({ project: 'Website', activity: 'Development' }, 'unpaid', true),
-    async start() {
-      const session = await clockodo.startCountingSession();
+    async start(where) {
+      const session = await clockodo.startCountingSession({ where });
       const { fake } = session;
       const website = fake.state.projects.find((project) => project.name === 'Website');
       const development = fake.state.services.find((service) => service.name === 'Development');
@@ -150,8 +150,8 @@ export const HEAVY_BACK_ENDS: HeavyBackEnd[] = [
   {
     name: 'Calamari',
     calls: heavyCalls({ project: 'General' }, 'unpaid', true),
-    async start() {
-      const session = await calamari.startCountingSession();
+    async start(where) {
+      const session = await calamari.startCountingSession({ where });
       const { fake } = session;
       let id = 50_000;
       for (const day of busyDays()) {
@@ -175,8 +175,8 @@ export const HEAVY_BACK_ENDS: HeavyBackEnd[] = [
     name: 'Clockify',
     // Unpaid leave has no limit in the seeded workspace; a year of vacation would be over the balance.
     calls: heavyCalls({ project: 'Website', activity: 'Development' }, 'unpaid', true),
-    async start() {
-      const session = await clockify.startCountingSession();
+    async start(where) {
+      const session = await clockify.startCountingSession({ where });
       const { fake } = session;
       for (const day of busyDays()) {
         for (const span of dayEntries(day)) {
@@ -196,8 +196,8 @@ export const HEAVY_BACK_ENDS: HeavyBackEnd[] = [
     name: 'Harvest',
     // Harvest's API keeps no leave: its tools are not offered there.
     calls: heavyCalls({ project: 'Website', activity: 'Development' }, 'unpaid', true).filter((call) => !LEAVE_TOOLS.has(call.tool)),
-    async start() {
-      const session = await harvest.startCountingSession({ kind: 'timestamps' });
+    async start(where) {
+      const session = await harvest.startCountingSession({ kind: 'timestamps', where });
       const { fake } = session;
       const website = fake.state.projects.find((project) => project.name === 'Website');
       const development = fake.state.tasks.find((task) => task.name === 'Development');
@@ -213,8 +213,8 @@ export const HEAVY_BACK_ENDS: HeavyBackEnd[] = [
     name: 'Toggl Track',
     // Toggl has no leave; its entries come in one listing per range (no paging), at most about three months a request.
     calls: heavyCalls({ project: 'Website', activity: 'Development' }, null, true),
-    async start() {
-      const session = await toggl.startCountingSession();
+    async start(where) {
+      const session = await toggl.startCountingSession({ where });
       const { fake } = session;
       const website = fake.state.projects.find((project) => project.name === 'Website');
       const development = fake.state.tasks.find((task) => task.projectId === website?.id);
@@ -231,8 +231,8 @@ export const HEAVY_BACK_ENDS: HeavyBackEnd[] = [
     // Tempo keeps no leave; its worklogs are paged by offset, 1000 a page, at Tempo's 5 requests a second, and the
     // schedule is read for the range; the issues are Jira's, named by their summaries.
     calls: heavyCalls({ project: 'Website' }, null, true),
-    async start() {
-      const session = await tempo.startCountingSession();
+    async start(where) {
+      const session = await tempo.startCountingSession({ where });
       const { fake } = session;
       const website = fake.state.issues.find((issue) => issue.summary === 'Website');
       if (!website) throw new Error('The Tempo seed lacks the issue Website.');
@@ -256,16 +256,25 @@ export interface HeavyResult {
   peakMb: number | null;
 }
 
-/** One heavy call in a fresh engine: what it sent, how long it took, the engine's peak memory. */
-export async function measureHeavyCall(backEnd: HeavyBackEnd, call: HeavyCall, peakMemory: (pid: number) => number | null): Promise<HeavyResult> {
-  const session = await backEnd.start();
+/**
+ * One heavy call in a fresh engine: what it sent, how long it took, the engine's peak memory (the
+ * bundle's process only: an engine in this process has none of its own).
+ */
+export async function measureHeavyCall(
+  backEnd: HeavyBackEnd,
+  call: HeavyCall,
+  peakMemory: (pid: number) => number | null,
+  where: EngineWhere = 'bundle',
+): Promise<HeavyResult> {
+  const session = await backEnd.start(where);
   try {
     const before = session.requests();
     const bytesBefore = session.answerBytes();
     const started = performance.now();
     const result = await session.engine.call(call.tool, call.args);
     const ms = performance.now() - started;
-    const pid = session.engine.transport.pid;
+    const { transport } = session.engine;
+    const pid = 'pid' in transport && typeof transport.pid === 'number' ? transport.pid : null;
     const text = result.content.map((block) => block.text ?? '').join('\n');
     return {
       call,

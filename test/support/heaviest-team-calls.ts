@@ -47,7 +47,7 @@ import {
   startFakeKimai,
 } from '../mcp-server/providers/kimai/fake-kimai.ts';
 import { addIssues, addWorklog, ALL_SCOPES, LEA, startFakeTempo, TOKENS as TEMPO_TOKENS } from '../mcp-server/providers/tempo/fake-tempo.ts';
-import { type EngineHandle, makeUserDataDir, startEngine } from './engine.ts';
+import { type AnyEngineHandle, type EngineWhere, makeUserDataDir, openEngine } from './engine.ts';
 import { clockStartingAt } from './fake-clock.ts';
 import { untilQuiet } from './fake-server.ts';
 import type { HeavyBackEnd, HeavyCall, HeavySession } from './heaviest-calls.ts';
@@ -129,7 +129,7 @@ function teamCalls(offered: { people: number; project?: string; refused?: RegExp
 }
 
 /** The tools the engine lists, once it lists all of `expected` (the role may be learned after start). */
-async function untilOffered(engine: EngineHandle, expected: readonly string[], timeoutMs = 20_000): Promise<void> {
+async function untilOffered(engine: AnyEngineHandle, expected: readonly string[], timeoutMs = 20_000): Promise<void> {
   const until = performance.now() + timeoutMs;
   for (;;) {
     const listed = (await engine.client.listTools()).tools.map((tool) => tool.name);
@@ -153,7 +153,7 @@ function teamSettings(provider: Record<string, unknown>): Record<string, unknown
  */
 async function readySession(
   fake: { requests: ReadonlyArray<{ answerBytes: number }>; close(): Promise<void> },
-  engine: EngineHandle,
+  engine: AnyEngineHandle,
   expected: readonly string[],
 ): Promise<HeavySession> {
   try {
@@ -178,7 +178,7 @@ async function readySession(
 const TOM = KIMAI_USERS[1] as KimaiUser;
 
 /** Tom's engine on a Kimai with the absence plugin and a team of 300, each with a week of entries and a week of leave waiting. */
-async function startKimaiLead(granted: KimaiConfig['granted']): Promise<HeavySession> {
+async function startKimaiLead(granted: KimaiConfig['granted'], where: EngineWhere): Promise<HeavySession> {
   const fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { absencePlugin: true, granted } });
   const { website, design } = seedCatalog(fake);
   const workers = seedBigTeam(fake, TOM, TEAM_SIZE);
@@ -190,7 +190,7 @@ async function startKimaiLead(granted: KimaiConfig['granted']): Promise<HeavySes
   });
   const userDataDir = makeUserDataDir(teamSettings({ type: 'kimai', url: fake.url }));
   rememberPlugin(userDataDir, fake.url, true);
-  const engine = await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: TOM.token } });
+  const engine = await openEngine(where, { userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: TOM.token } });
   // The profile says whether the person leads a team: the first call reads it.
   await engine.call('whoami');
   return readySession(fake, engine, TEAM_TOOLS);
@@ -205,20 +205,20 @@ export const HEAVY_TEAM_BACK_ENDS: HeavyBackEnd[] = [
     // the window, and pending leave's window is what the call's budget leaves after that listing.
     name: 'Kimai, a team lead as Kimai ships',
     calls: teamCalls({ people: TEAM_SIZE, project: 'Website', pending: TEAM_SIZE, pendingWindow: 'smaller' }),
-    start: () => startKimaiLead({}),
+    start: (where) => startKimaiLead({}, where),
   },
   {
     // The same team on a Kimai whose Teamlead role was granted view_team: the teams' member lists.
     name: 'Kimai, a team lead granted view_team',
     // Kimai's pending leave is read person by person: its window is of the 300 people, Tom aside.
     calls: teamCalls({ people: TEAM_SIZE + 1, project: 'Website', pending: TEAM_SIZE }),
-    start: () => startKimaiLead({ ROLE_TEAMLEAD: ['view_team'] }),
+    start: (where) => startKimaiLead({ ROLE_TEAMLEAD: ['view_team'] }, where),
   },
   {
     // Olga owns a company of 304: Clockodo shows an owner everyone and every absence to decide.
     name: 'Clockodo',
     calls: teamCalls({ people: CLOCKODO_USERS.length + TEAM_SIZE, project: 'Website', pending: TEAM_SIZE }),
-    async start() {
+    async start(where) {
       const workers = bigTeam(TEAM_SIZE);
       const fake = await startFakeClockodo({ now: clockStartingAt(NOW), users: [...CLOCKODO_USERS, ...workers] });
       const ids = seedCompany(fake);
@@ -229,7 +229,7 @@ export const HEAVY_TEAM_BACK_ENDS: HeavyBackEnd[] = [
         fake.addAbsence({ usersId: worker.id, dateSince: first, dateUntil: last, type: 1, status: 0 });
       });
       const userDataDir = makeUserDataDir(teamSettings({ type: 'clockodo', email: OLGA.email, url: fake.url }));
-      const engine = await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKODO_TOKEN: OLGA.apiKey } });
+      const engine = await openEngine(where, { userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKODO_TOKEN: OLGA.apiKey } });
       // The first call reads the person: their role and rights decide the team tools.
       await engine.call('whoami');
       return readySession(fake, engine, TEAM_TOOLS);
@@ -247,7 +247,7 @@ export const HEAVY_TEAM_BACK_ENDS: HeavyBackEnd[] = [
       refused: /^Clockify's API gives one person's time at a time, and "Website" has 307 people you may see: more requests than one call may send\./,
       pending: 1 + TEAM_SIZE,
     }),
-    async start() {
+    async start(where) {
       const fake = await startFakeClockify({ now: clockStartingAt(NOW) });
       seedWorkspace(fake);
       seedTeam(fake);
@@ -264,7 +264,7 @@ export const HEAVY_TEAM_BACK_ENDS: HeavyBackEnd[] = [
         addTimeOff(fake, { userId: member.id, start: first, end: last });
       });
       const userDataDir = makeUserDataDir(teamSettings({ type: 'clockify', url: fake.url }));
-      const engine = await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: OLGA_KEY } });
+      const engine = await openEngine(where, { userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: OLGA_KEY } });
       await engine.call('whoami');
       // The role is learned in the background after start, and the team tools offered then.
       return readySession(fake, engine, TEAM_TOOLS);
@@ -274,7 +274,7 @@ export const HEAVY_TEAM_BACK_ENDS: HeavyBackEnd[] = [
     // Mia has 300 direct reports; Calamari offers a manager team hours only.
     name: 'Calamari',
     calls: teamCalls({ people: TEAM_SIZE }),
-    async start() {
+    async start(where) {
       const reports = directReports(TEAM_SIZE, MIA.id);
       // Pages of 25 employees, as the e2e test's big organisation: the reporting lines take 13 of them.
       const fake = await startFakeCalamari({ now: clockStartingAt(NOW), employees: [...DEFAULT_EMPLOYEES, MIA, ...reports], employeesPageSize: 25 });
@@ -296,7 +296,7 @@ export const HEAVY_TEAM_BACK_ENDS: HeavyBackEnd[] = [
         }
       }
       const userDataDir = makeUserDataDir(teamSettings({ type: 'calamari', url: `${fake.url}/api`, email: MIA.email }));
-      const engine = await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY } });
+      const engine = await openEngine(where, { userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY } });
       // The check after start reads who reports to Mia and remembers it; the tool is offered then.
       await untilManages(userDataDir).catch(async (error: unknown) => {
         await engine.close();
@@ -315,7 +315,7 @@ export const HEAVY_TEAM_BACK_ENDS: HeavyBackEnd[] = [
 HEAVY_TEAM_BACK_ENDS.push({
   name: 'Tempo Timesheets',
   calls: teamCalls({ people: TEAM_SIZE }),
-  async start() {
+  async start(where) {
     const fake = await startFakeTempo({ now: clockStartingAt(NOW) });
     const [issue] = addIssues(fake, { key: 'WEB', name: 'Acme' }, [{ summary: 'Website' }]);
     const members = Array.from({ length: TEAM_SIZE }, (_, n) => {
@@ -335,7 +335,7 @@ HEAVY_TEAM_BACK_ENDS.push({
     });
     fake.state.teams.push({ id: 7, name: 'Acme', lead: LEA, members });
     const userDataDir = makeUserDataDir(teamSettings({ type: 'tempo', url: fake.siteUrl, email: 'lea@example.com', tempoUrl: fake.tempoUrl }));
-    const engine = await startEngine({
+    const engine = await openEngine(where, {
       userDataDir,
       env: { PUNCHCARD_NOW: NOW, PUNCHCARD_TEMPO_TOKEN: TEMPO_TOKENS.lea.tempo, PUNCHCARD_JIRA_TOKEN: TEMPO_TOKENS.lea.jira },
     });

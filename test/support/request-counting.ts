@@ -1,6 +1,7 @@
-// Requests per tool call: a scripted session through the built server over stdio, the fake back end
-// counting what arrives. One helper for every remote back end's request test and for the benchmark.
-import type { EngineHandle } from './engine.ts';
+// Requests per tool call: a scripted session with the engine (in the test's process, or the built
+// server over stdio for the bench), the fake back end counting what arrives. One helper for every
+// remote back end's request test and for the benchmark.
+import type { AnyEngineHandle } from './engine.ts';
 
 export interface Step {
   label: string;
@@ -30,7 +31,7 @@ interface Recorded {
  * and `{draft}` anywhere in them is the first draft the last suggest_entries showed.
  */
 export async function measureSteps(
-  engine: EngineHandle,
+  engine: AnyEngineHandle,
   requests: readonly Recorded[],
   steps: readonly Step[],
   resolve: (value: unknown) => unknown = (value) => value,

@@ -1,14 +1,14 @@
-// The request tests every remote back end shares: a scripted session through the built server over
-// stdio, each step held to the requests it may cost (at most: a cache that outlives the step before
+// The request tests every remote back end shares: a scripted session with the engine (in the test's
+// process: what is counted is the engine's requests, whichever process runs it), each step held to the requests it may cost (at most: a cache that outlives the step before
 // only saves requests); a warm timer to two requests a call; every offered tool covered by a step;
 // nothing asked before the first step nor while idle; and a fresh process's first calls, each exact.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EngineHandle } from './engine.ts';
+import type { AnyEngineHandle } from './engine.ts';
 import { type Measured, measureSteps, type Step } from './request-counting.ts';
 
 export interface CountedSession {
   fake: { requests: ReadonlyArray<{ method: string; path: string; status: number }> };
-  engine: EngineHandle;
+  engine: AnyEngineHandle;
   resolve?: (value: unknown) => unknown;
   close: () => Promise<void>;
 }

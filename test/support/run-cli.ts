@@ -3,7 +3,7 @@
 // other programs a test drives to their end, such as an AI client's command line (runProgram).
 import { execFile } from 'node:child_process';
 import { constants } from 'node:os';
-import { SERVER_BUNDLE, TEAM_SERVER_BUNDLE } from './engine.ts';
+import { type EngineWhere, SERVER_BUNDLE, TEAM_SERVER_BUNDLE } from './engine.ts';
 
 export interface CliRun {
   code: number;
@@ -21,6 +21,36 @@ function run(bundle: string, args: string[], env: Record<string, string>): Promi
       resolve({ code: exitCodeOf(error), stdout, stderr });
     });
   });
+}
+
+/**
+ * `--user-data DIR --test-connection`, as the app runs it before a person's first session: the built
+ * command line ('bundle'), or the same in this process (connectionTestInProcess).
+ */
+export function testConnection(where: EngineWhere, userDataDir: string, env: Record<string, string>): Promise<CliRun> {
+  const args = ['--user-data', userDataDir, '--test-connection'];
+  return where === 'bundle' ? runCli(args, env) : connectionTestInProcess(args, env);
+}
+
+/**
+ * A `--test-connection` command line as the built one runs it (mcp-server/cli/main.ts): the same
+ * arguments parsed, the same test, its log and verdict on stderr and, with --json, its line on stdout;
+ * in this process, with `env` (and PATH) as its whole environment. For tests whose subject is the
+ * verdicts; what is the process's (its exit, its streams) stays with a run of the built command line.
+ */
+export async function connectionTestInProcess(args: string[], env: Record<string, string>): Promise<CliRun> {
+  const [{ parseArguments }, { formatJsonLine, formatVerdict, runConnectionTest }, { withoutControls }] = await Promise.all([
+    import('../../mcp-server/cli/arguments.ts'),
+    import('../../mcp-server/cli/test-connection.ts'),
+    import('../../mcp-server/plain-text.ts'),
+  ]);
+  const whole: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '', ...env };
+  const parsed = parseArguments(args, whole);
+  if (parsed.kind !== 'test-connection') throw new Error(`These arguments ask for ${parsed.kind}, not a connection test.`);
+  let stderr = '';
+  const result = await runConnectionTest({ ...parsed, env: whole, log: (message) => (stderr += `[punchcard] ${withoutControls(message)}\n`) });
+  stderr += `${formatVerdict(result.report)}\n`;
+  return { code: result.exitCode, stdout: parsed.json ? `${formatJsonLine(result)}\n` : '', stderr };
 }
 
 export interface ProgramOptions {

@@ -12,7 +12,7 @@ import { closeAfterEach } from '../../support/close-after-each.ts';
 import { makeUserDataDir, refusalOf, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { filesText } from '../../support/files-text.ts';
 import { startWebSite } from '../../support/fake-server.ts';
-import { runCli } from '../../support/run-cli.ts';
+import { connectionTestInProcess, runCli } from '../../support/run-cli.ts';
 import { DEFAULT_KEY, type FakeCalamari, type FakeCalamariOptions, SEED, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
 
 const ADA = 'ada@acme.example';
@@ -252,17 +252,22 @@ describe('punchcard-mcp --test-connection for Calamari', () => {
     rmSync(dir, { recursive: true, force: true });
     await htmlSite.close();
   });
-  const check = (url: string, key: string | null = DEFAULT_KEY, email = ADA) =>
-    runCli(['--user-data', dir, '--provider', 'calamari', '--url', url, '--email', email, '--test-connection', '--json'], {
-      HOME: dir,
-      ...(key ? { PUNCHCARD_CALAMARI_TOKEN: key } : {}),
-    });
+  // Each verdict from the same test in this process (connectionTestInProcess); the first through the
+  // built command line, whose exit code and streams are the process's.
+  const checkWith =
+    (run: typeof runCli) =>
+    (url: string, key: string | null = DEFAULT_KEY, email = ADA) =>
+      run(['--user-data', dir, '--provider', 'calamari', '--url', url, '--email', email, '--test-connection', '--json'], {
+        HOME: dir,
+        ...(key ? { PUNCHCARD_CALAMARI_TOKEN: key } : {}),
+      });
+  const check = checkWith(connectionTestInProcess);
   const verdict = async (...args: Parameters<typeof check>) => JSON.parse((await check(...args)).stdout) as { ok: boolean; verdict: string; message: string };
 
   it("tells apart a wrong address, no connection, a refused key, a key without groups and an unknown e-mail, and remembers the modules and the person's zone", async () => {
     const fake = opened(await startFakeCalamari({ modules: { timeOff: false } }));
     seedOrganisation(fake);
-    const ok = await check(fake.url);
+    const ok = await checkWith(runCli)(fake.url);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ provider: 'calamari', ok: true, verdict: 'ok' });
     expect(ok.stderr).toMatch(

@@ -1,7 +1,7 @@
 // Requests per tool call on Calamari, whose limit is counted per hour for the whole organisation (the
 // aim: at most two for a warm timer_status and clock_out; clock_in takes three, because Calamari
 // ignores a clock-in while a shift runs, so whether one runs is asked first, and the shift it began is
-// read back from the days it can be on): a scripted session through the built server over stdio, the
+// read back from the days it can be on): a scripted session with the engine in the test's process, the
 // fake Calamari counting what arrives; a warm clock_in on its own, its projects reused and its output
 // as complete as before; what a fresh process pays for its first call; a clock_in by name in a new
 // engine that takes the projects another read within the hour (and reads them past it, or after
@@ -35,7 +35,7 @@ import {
 
 describeRequestsPerCall({
   backEnd: 'Calamari',
-  start: startCountingSession,
+  start: (options) => startCountingSession({ ...options, where: 'in process' }),
   steps: STEPS,
   coldSteps: COLD_STEPS,
   offered: {
@@ -52,7 +52,7 @@ describe('a warm clock_in on Calamari', () => {
     requests.filter((request) => request.path.endsWith('/timesheetentries/v1/find')).map((request) => JSON.parse(request.body) as Record<string, unknown>);
 
   it('asks Calamari whether a shift runs, clocks in, and reads back only the days of the shift it began: three requests at most', async () => {
-    const session = await startCountingSession();
+    const session = await startCountingSession({ where: 'in process' });
     try {
       // Warm: the projects named below and the person's zone are known; the listing of the last call
       // is older than the moment it is shared for.
@@ -84,7 +84,7 @@ describe('a warm clock_in on Calamari', () => {
   });
 
   it('after a clock-in and out, reuses the projects that clock-in read: three requests, none of them the projects', async () => {
-    const session = await startCountingSession();
+    const session = await startCountingSession({ where: 'in process' });
     try {
       const [first] = await measureSteps(session.engine, session.fake.requests, [{ ...WARM_CLOCK_IN, label: 'the first clock_in' }]);
       expect(first?.requests[0]).toBe('POST /clockin/projects/v1/get-projects-for-person 200');
@@ -105,7 +105,7 @@ describe('a warm clock_in on Calamari', () => {
   });
 
   it('answers as completely as before from the shift it read back: its id, start, project and description', async () => {
-    const session = await startCountingSession();
+    const session = await startCountingSession({ where: 'in process' });
     try {
       expect((await session.engine.call('list_catalog')).isError).toBeFalsy();
       await new Promise((done) => setTimeout(done, A_MOMENT_MS + 100));
@@ -155,7 +155,7 @@ describe('the projects another engine read within the hour', () => {
   }
 
   it('are taken by a new engine: a clock_in by name asks three; past their hour it reads them again, and a new engine takes that listing', async () => {
-    const session = await startCountingSession();
+    const session = await startCountingSession({ where: 'in process' });
     try {
       // One engine reads the projects (a list_catalog); a second AI client's engine, or the app's after a restart, comes next.
       expect((await session.engine.call('list_catalog')).isError).toBeFalsy();
@@ -176,7 +176,7 @@ describe('the projects another engine read within the hour', () => {
   }, 60_000);
 
   it('are forgotten when Calamari refuses one of them as archived: the next engine reads them again and knows the name no more', async () => {
-    const session = await startCountingSession();
+    const session = await startCountingSession({ where: 'in process' });
     try {
       expect((await session.engine.call('list_catalog')).isError).toBeFalsy();
       const project = session.fake.state.projects.find((item) => item.id === SEED.projects.websiteRelaunch);
@@ -206,7 +206,7 @@ describe('the projects another engine read within the hour', () => {
   }, 60_000);
 
   it('are not kept past 500: each new engine reads them', async () => {
-    const session = await startCountingSession();
+    const session = await startCountingSession({ where: 'in process' });
     try {
       for (let index = 0; index < 500; index++) session.fake.state.projects.push({ id: 10_000 + index, name: `Project ${index}`, employeeIds: null });
       expect((await session.engine.call('list_catalog')).isError).toBeFalsy();
@@ -221,7 +221,7 @@ describe('the projects another engine read within the hour', () => {
 
 describe("the app's status refresh on Calamari (what an idle app asks every poll)", () => {
   it('lists the shifts once for the timer, today, the week and the last 30 days', async () => {
-    const session = await startCountingSession({ running: true });
+    const session = await startCountingSession({ running: true, where: 'in process' });
     const app = appTimesheet(session);
     const paths = (from: number) =>
       session.fake.requests
@@ -252,7 +252,7 @@ describe("the app's status refresh on Calamari (what an idle app asks every poll
   });
 
   it('clocks in (a switch) and refreshes on one listing read back: the month, which the refresh right after shares', async () => {
-    const session = await startCountingSession();
+    const session = await startCountingSession({ where: 'in process' });
     const app = appTimesheet(session);
     try {
       await app.timesheet.getStatus();
@@ -281,7 +281,7 @@ describe("the app's status refresh on Calamari (what an idle app asks every poll
 
 describe('a listing of shifts shared for a moment only', () => {
   it('lets timer_status see a shift begun elsewhere once the moment has passed', async () => {
-    const session = await startCountingSession();
+    const session = await startCountingSession({ where: 'in process' });
     try {
       expect((await session.engine.call('timer_status')).structuredContent).toMatchObject({ running: null });
       session.fake.state.shifts.push({

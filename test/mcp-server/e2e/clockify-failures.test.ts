@@ -13,7 +13,7 @@ import { REAL_PACE } from '../../support/real-pace.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { filesText } from '../../support/files-text.ts';
 import { startWebSite } from '../../support/fake-server.ts';
-import { runCli } from '../../support/run-cli.ts';
+import { connectionTestInProcess, runCli } from '../../support/run-cli.ts';
 import { ADA, type FakeClockify, type FakeClockifyOptions, SEED, seedWorkspace, startFakeClockify } from '../providers/clockify/fake-clockify.ts';
 
 const NOW = '2026-11-18T08:00:00+01:00';
@@ -292,17 +292,22 @@ describe('punchcard-mcp --test-connection for Clockify', () => {
     rmSync(dir, { recursive: true, force: true });
     await htmlSite.close();
   });
-  const check = (url: string, key: string | null = ADA.key, workspace?: string) =>
-    runCli(['--user-data', dir, '--provider', 'clockify', '--url', url, ...(workspace ? ['--workspace', workspace] : []), '--test-connection', '--json'], {
-      HOME: dir,
-      ...(key ? { PUNCHCARD_CLOCKIFY_TOKEN: key } : {}),
-    });
+  // Each verdict from the same test in this process (connectionTestInProcess); the first through the
+  // built command line, whose exit code and streams are the process's.
+  const checkWith =
+    (run: typeof runCli) =>
+    (url: string, key: string | null = ADA.key, workspace?: string) =>
+      run(['--user-data', dir, '--provider', 'clockify', '--url', url, ...(workspace ? ['--workspace', workspace] : []), '--test-connection', '--json'], {
+        HOME: dir,
+        ...(key ? { PUNCHCARD_CLOCKIFY_TOKEN: key } : {}),
+      });
+  const check = checkWith(connectionTestInProcess);
   const verdict = async (...args: Parameters<typeof check>) => JSON.parse((await check(...args)).stdout) as { ok: boolean; verdict: string; message: string };
 
   it('names the person, the workspace and whether time off is available, remembers what it learned, and tells failures apart', async () => {
     const fake = opened(await startFakeClockify());
     seedWorkspace(fake);
-    const ok = await check(fake.url);
+    const ok = await checkWith(runCli)(fake.url);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ provider: 'clockify', ok: true, verdict: 'ok' });
     expect(ok.stderr).toMatch(

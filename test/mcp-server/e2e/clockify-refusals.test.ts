@@ -1,12 +1,13 @@
-// What Punchcard refuses on Clockify although Clockify might allow it, through the built server over
-// stdio: a colleague's entry or time off, reached by its number with an admin's key (Clockify would
+// What Punchcard refuses on Clockify although Clockify might allow it, through the engine in the
+// test's process: a colleague's entry or time off, reached by its number with an admin's key (Clockify would
 // let an admin change it) or a member's (Clockify refuses), is refused in words and nothing is written;
 // so are numbers never given out, entries Clockify has locked, and its break and time-off entries. A
-// "__proto__" key that would switch the running timer reaches Clockify not at all.
+// "__proto__" key that would switch the running timer reaches Clockify not at all (sent raw to the
+// built server over stdio, where such a key is refused before any schema copies it).
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanUp, eraRequest, legacyOpening, serverEnv, spawnRawServer } from '../../support/raw-stdio.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
+import { makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { ADA, addEntry, at, BOB_KEY, CLEO_KEY, SEED, seedWorkspace, startFakeClockify } from '../providers/clockify/fake-clockify.ts';
 
@@ -30,14 +31,14 @@ describe("a colleague's records", () => {
     });
     // Ada's session numbers her entry and sees Bob's approved time off in the calendar.
     const dir = makeUserDataDir({ provider: { type: 'clockify', url: fake.url }, ...ALL_TOOLS });
-    const ada = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: ADA.key } }));
+    const ada = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: ADA.key } }));
     const [listed] = (await ada.call('list_time_entries', { from: '2026-11-17', to: '2026-11-17' })).structuredContent?.entries as Array<{ id: number }>;
     await ada.call('absence_calendar', { from: '2026-11-23', to: '2026-11-27' });
     await ada.close();
     const number = (listed as { id: number }).id;
 
     // The same data folder with another person's key (a key replaced, or shared).
-    const other = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: key } }));
+    const other = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: key } }));
     for (const [tool, args] of [
       ['update_time_entry', { id: number, description: 'taken over' }],
       ['delete_time_entry', { id: number }],
@@ -60,7 +61,7 @@ describe("a Clockify that answers the time-off search with everyone's requests (
     seedWorkspace(fake);
     const dir = makeUserDataDir({ provider: { type: 'clockify', url: fake.url }, ...ALL_TOOLS });
     // Bob is an admin: Clockify would let his key withdraw Cleo's pending request.
-    const bob = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: BOB_KEY } }));
+    const bob = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: BOB_KEY } }));
     const listed = (await bob.call('list_leave_requests', { from: '2026-11-01', to: '2026-12-31' })).structuredContent?.requests as Array<{
       id: number;
       first_day: string;
@@ -93,7 +94,7 @@ describe('a hydrated answer that names the project, task and tags only as object
       description: 'Mock-ups',
     });
     const dir = makeUserDataDir({ provider: { type: 'clockify', url: fake.url }, ...ALL_TOOLS });
-    const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: ADA.key } }));
+    const engine = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: ADA.key } }));
     const [listed] = (await engine.call('list_time_entries', { from: '2026-11-17', to: '2026-11-17' })).structuredContent?.entries as Array<{
       id: number;
       project: string | null;
@@ -118,7 +119,7 @@ describe('entries Punchcard does not change', () => {
     addEntry(fake, { userId: ADA.id, start: at('2026-11-16', '09:00'), end: at('2026-11-16', '10:00'), isLocked: true, description: 'locked' });
     addEntry(fake, { userId: ADA.id, start: at('2026-11-17', '12:00'), end: at('2026-11-17', '12:30'), type: 'BREAK', description: 'lunch' });
     const dir = makeUserDataDir({ provider: { type: 'clockify', url: fake.url }, ...ALL_TOOLS });
-    const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: ADA.key } }));
+    const engine = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: ADA.key } }));
     expect(textOf(await engine.call('update_time_entry', { id: 4242, description: 'x' }))).toBe(
       'There is no time entry #4242: Punchcard has listed none with that number (list_time_entries shows yours).',
     );

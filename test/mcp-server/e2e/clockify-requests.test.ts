@@ -1,6 +1,6 @@
 // Requests per tool call on Clockify, which counts requests per second per key and workspace (the
 // issue's aim: at most two for a warm timer_status, clock_in and clock_out): a scripted session
-// through the built server over stdio, the fake Clockify counting what arrives; what a fresh process
+// with the engine in the test's process, the fake Clockify counting what arrives; what a fresh process
 // pays for its first call (whose the key is, then the call); that an idle server asks nothing.
 import { describe, expect, it } from 'vitest';
 import { clockifyCapabilities, knownFrom } from '../../../mcp-server/providers/clockify/cells.ts';
@@ -10,7 +10,7 @@ import { appTimesheet, COLD_STEPS, identityAsked, startCountingSession, STEPS } 
 
 describeRequestsPerCall({
   backEnd: 'Clockify',
-  start: startCountingSession,
+  start: (options) => startCountingSession({ ...options, where: 'in process' }),
   steps: STEPS,
   coldSteps: COLD_STEPS,
   offered: {
@@ -22,7 +22,7 @@ describeRequestsPerCall({
 
 describe("the app's status refresh on Clockify (what an idle app asks every poll)", () => {
   it('lists the recent days once for the timer, today, the week and the last 30 days', async () => {
-    const session = await startCountingSession({ running: true });
+    const session = await startCountingSession({ running: true, where: 'in process' });
     const app = appTimesheet(session);
     const paths = (from: number) =>
       session.fake.requests

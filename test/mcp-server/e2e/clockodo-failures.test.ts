@@ -10,7 +10,7 @@ import { closeAfterEach } from '../../support/close-after-each.ts';
 import { makeUserDataDir, refusalOf, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { filesText } from '../../support/files-text.ts';
 import { startWebSite } from '../../support/fake-server.ts';
-import { runCli } from '../../support/run-cli.ts';
+import { connectionTestInProcess, runCli } from '../../support/run-cli.ts';
 import {
   DEFAULT_USERS,
   type FakeClockodo,
@@ -191,16 +191,21 @@ describe('punchcard-mcp --test-connection for Clockodo', () => {
     rmSync(dir, { recursive: true, force: true });
     await htmlSite.close();
   });
-  const check = (url: string, key?: string, email = ADA.email) =>
-    runCli(['--user-data', dir, '--provider', 'clockodo', '--email', email, '--url', url, '--test-connection', '--json'], {
-      HOME: dir,
-      ...(key ? { PUNCHCARD_CLOCKODO_TOKEN: key } : {}),
-    });
+  // Each verdict from the same test in this process (connectionTestInProcess); the first through the
+  // built command line, whose exit code and streams are the process's.
+  const checkWith =
+    (run: typeof runCli) =>
+    (url: string, key?: string, email = ADA.email) =>
+      run(['--user-data', dir, '--provider', 'clockodo', '--email', email, '--url', url, '--test-connection', '--json'], {
+        HOME: dir,
+        ...(key ? { PUNCHCARD_CLOCKODO_TOKEN: key } : {}),
+      });
+  const check = checkWith(connectionTestInProcess);
 
   it('tells a wrong address, no connection, a bad login or key and missing rights apart, and remembers what it learned', async () => {
     const fake = opened(await startFakeClockodo());
     seedCompany(fake);
-    const ok = await check(fake.url, ADA.apiKey);
+    const ok = await checkWith(runCli)(fake.url, ADA.apiKey);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ provider: 'clockodo', ok: true, verdict: 'ok' });
     expect(ok.stderr).toMatch(

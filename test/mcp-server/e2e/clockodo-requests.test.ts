@@ -1,5 +1,5 @@
 // Requests per tool call on Clockodo (the issue's aim: at most two for a warm timer_status, clock_in
-// and clock_out): a scripted session through the built server over stdio, the fake Clockodo counting
+// and clock_out): a scripted session with the engine in the test's process, the fake Clockodo counting
 // what arrives; and what a fresh process pays for its first call.
 import { describe, expect, it } from 'vitest';
 import { clockodoCapabilities } from '../../../mcp-server/providers/clockodo/cells.ts';
@@ -10,7 +10,7 @@ import { ADA, COLD_STEPS, startCountingSession, STEPS } from '../providers/clock
 
 describeRequestsPerCall({
   backEnd: 'Clockodo',
-  start: startCountingSession,
+  start: (options) => startCountingSession({ ...options, where: 'in process' }),
   steps: STEPS,
   coldSteps: COLD_STEPS,
   offered: {
@@ -22,7 +22,7 @@ describeRequestsPerCall({
 
 describe('an id the cached catalog does not know on Clockodo', () => {
   it('reloads only the list that lacks it: the customers, the services and the access maps stay cached', async () => {
-    const session = await startCountingSession();
+    const session = await startCountingSession({ where: 'in process' });
     try {
       const { engine, fake } = session;
       const [catalog] = await measureSteps(engine, fake.requests, [{ label: 'list_catalog', tool: 'list_catalog', expected: 5 }]);

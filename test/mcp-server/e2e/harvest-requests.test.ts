@@ -1,5 +1,5 @@
 // Requests per tool call on Harvest, which allows 100 requests in 15 seconds per token: a scripted session of every
-// everyday tool through the built server over stdio, on each kind of Harvest account (durations; start and end
+// everyday tool with the engine in the test's process, on each kind of Harvest account (durations; start and end
 // times), the fake Harvest counting what arrives; a warm timer at two requests a call; what a fresh process pays for
 // its first call; that an idle server asks nothing; and what every request carries (the token as a bearer and never in
 // an address, the account, a User-Agent naming Punchcard with a link), and that every list names the person.
@@ -15,7 +15,7 @@ const EVERYDAY = TOOL_LIST.filter((tool) => harvestCapabilities(undefined).has(t
 for (const kind of ['durations', 'timestamps'] as const satisfies readonly AccountKind[]) {
   describeRequestsPerCall({
     backEnd: `Harvest (${kind})`,
-    start: (options) => startCountingSession({ ...options, kind }),
+    start: (options) => startCountingSession({ ...options, kind, where: 'in process' }),
     steps: STEPS,
     coldSteps: COLD_STEPS,
     offered: { tools: EVERYDAY, who: 'a member gets on Harvest' },
@@ -25,7 +25,7 @@ for (const kind of ['durations', 'timestamps'] as const satisfies readonly Accou
 
 describe('what every request to Harvest carries', () => {
   it('the token as a bearer and never in an address, the account id, and a User-Agent naming Punchcard with a link; every list names the person', async () => {
-    const session = await startCountingSession({ kind: 'durations' });
+    const session = await startCountingSession({ kind: 'durations', where: 'in process' });
     try {
       for (const tool of ['timer_status', 'list_catalog', 'list_time_entries', 'time_report']) expect((await session.engine.call(tool)).isError).toBeFalsy();
       expect(session.fake.requests.length).toBeGreaterThan(3);
@@ -44,7 +44,7 @@ describe('what every request to Harvest carries', () => {
   });
 
   it("without an account id, lists the token's accounts once and takes the only Harvest one (Forecast's aside)", async () => {
-    const session = await startCountingSession({ kind: 'durations', accountId: false });
+    const session = await startCountingSession({ kind: 'durations', accountId: false, where: 'in process' });
     try {
       expect((await session.engine.call('timer_status')).isError).toBeFalsy();
       expect((await session.engine.call('whoami')).isError).toBeFalsy();

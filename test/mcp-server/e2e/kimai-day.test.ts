@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DETECTION_FILE_NAME, readDetection } from '../../../mcp-server/providers/kimai/facts.ts';
-import { type EngineHandle, type Era, makeUserDataDir, SERVER_BUNDLE, startEngine, textOf } from '../../support/engine.ts';
+import { type EngineHandle, type Era, makeUserDataDir, SERVER_BUNDLE, startEngine, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
 
@@ -168,6 +168,8 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Kimai (%s era)', (e
   });
 });
 
+// The first test is the built server's (its opening lists the tools before the engine asks Kimai
+// anything); what the engine then learns and withdraws is the engine's, in the test's process.
 describe('the absence plugin, found at run time', () => {
   const opened = closeAfterEach();
 
@@ -198,7 +200,7 @@ describe('the absence plugin, found at run time', () => {
     fake.failNext({ path: '/api/absences/types' }, { status: 404, body: { code: 404, message: 'Not Found' }, delayMs: 3_000 });
     const dir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url } });
     let notifications = 0;
-    const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token }, listChanged: () => notifications++ }));
+    const engine = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token }, listChanged: () => notifications++ }));
     expect((await engine.client.listTools()).tools.map((tool) => tool.name)).toContain('request_leave');
     const filed = await engine.call('request_leave', { type: 'vacation', first_day: '2026-12-01' });
     expect(filed.isError).toBe(true);
@@ -214,7 +216,7 @@ describe('the absence plugin, found at run time', () => {
     const fake = opened(await startFakeKimai());
     fake.failNext({ path: '/api/absences/types' }, { status: 404, body: { code: 404, message: 'Not Found' }, delayMs: 3_000 });
     const dir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url } });
-    const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token } }));
+    const engine = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token } }));
     expect((await engine.call('time_report')).isError).toBeFalsy();
     expect(readDetection(dir, fake.url)).toMatchObject({ absences: false });
   });
@@ -228,14 +230,14 @@ describe('the absence plugin, found at run time', () => {
     });
     expect(test.stderr).toMatch(/^Connection OK/);
     expect(readDetection(dir, fake.url)).toEqual({ absences: false, timezone: 'Europe/Berlin' });
-    const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token } }));
+    const engine = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token } }));
     expect((await engine.client.listTools()).tools.map((tool) => tool.name)).not.toContain('request_leave');
   });
 
   it('keeps the leave tools away from a Kimai without the plugin, and from the calendar', async () => {
     const fake = opened(await startFakeKimai());
     const dir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url } });
-    const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token } }));
+    const engine = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token } }));
     await expect.poll(() => existsSync(join(dir, DETECTION_FILE_NAME))).toBe(true);
     // The file is written as the check ends; the tools it withdraws leave the list a moment after.
     const names = async () => (await engine.client.listTools()).tools.map((tool) => tool.name);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeUserDataDir, refusalOf, startInProcessEngine, textOf } from '../../support/engine.ts';
-import { runCli } from '../../support/run-cli.ts';
+import { connectionTestInProcess, runCli } from '../../support/run-cli.ts';
 import {
   DEFAULT_USERS,
   type FakeKimai,
@@ -263,10 +263,13 @@ describe('TLS', () => {
     it('in --test-connection: a verdict in words, not a test that never ends', async () => {
       const fake = opened(await startFakeKimai({ tls: certs }));
       const dir = makeUserDataDir();
-      const result = await runCli(['--user-data', dir, '--provider', 'kimai', '--url', fake.url, '--ca-file', caFile(), '--test-connection', '--json'], {
-        HOME: dir,
-        PUNCHCARD_KIMAI_TOKEN: ADA.token,
-      });
+      const result = await connectionTestInProcess(
+        ['--user-data', dir, '--provider', 'kimai', '--url', fake.url, '--ca-file', caFile(), '--test-connection', '--json'],
+        {
+          HOME: dir,
+          PUNCHCARD_KIMAI_TOKEN: ADA.token,
+        },
+      );
       rmSync(dir, { recursive: true, force: true });
       expect(result.code).toBe(1);
       expect(JSON.parse(result.stdout)).toMatchObject({
@@ -290,11 +293,16 @@ describe('punchcard-mcp --test-connection', () => {
     dir = makeUserDataDir();
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const check = (url: string, token?: string, extra: string[] = []) =>
-    runCli(['--user-data', dir, '--provider', 'kimai', '--url', url, '--test-connection', ...extra], {
-      HOME: dir,
-      ...(token ? { PUNCHCARD_KIMAI_TOKEN: token } : {}),
-    });
+  // Each verdict from the same test in this process (connectionTestInProcess); the first through the
+  // built command line, whose exit code and streams are the process's.
+  const checkWith =
+    (run: typeof runCli) =>
+    (url: string, token?: string, extra: string[] = []) =>
+      run(['--user-data', dir, '--provider', 'kimai', '--url', url, '--test-connection', ...extra], {
+        HOME: dir,
+        ...(token ? { PUNCHCARD_KIMAI_TOKEN: token } : {}),
+      });
+  const check = checkWith(connectionTestInProcess);
 
   it('prints one verdict per situation on stderr, with exit code 0 only when connected', async () => {
     const fake = opened(
@@ -303,7 +311,7 @@ describe('punchcard-mcp --test-connection', () => {
         users: [ADA, { ...ADA, id: 9, username: 'noapi', token: 'token-noapi-0123456789', apiAccess: false }],
       }),
     );
-    const ok = await check(fake.url, ADA.token);
+    const ok = await checkWith(runCli)(fake.url, ADA.token);
     expect(ok).toMatchObject({ code: 0, stdout: '' });
     expect(ok.stderr).toMatch(
       /Connection OK: Connected to Kimai 2\.66\.0 at http:\/\/127\.0\.0\.1:\d+ as "Ada Lovelace" \(Europe\/Berlin\); tracking mode default; absence plugin available\./,

@@ -1,5 +1,5 @@
 // Requests per tool call on Kimai (the efficiency budget: one or two for a typical call):
-// a scripted session through the built server over stdio; the fake Kimai counts what arrives.
+// a scripted session with the engine in the test's process; the fake Kimai counts what arrives.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIMAI_CAPABILITIES } from '../../../mcp-server/providers/kimai/cells.ts';
 import { TOOL_LIST } from '../../../mcp-server/tools/index.ts';
@@ -9,7 +9,7 @@ describe('HTTP requests per tool call on Kimai', () => {
   let session: CountingSession;
   let measured: Measured[];
   beforeAll(async () => {
-    session = await startCountingSession();
+    session = await startCountingSession({ where: 'in process' });
     measured = await measureSteps(session);
   });
   afterAll(async () => session?.close());
@@ -31,7 +31,7 @@ describe('a short session on Kimai, against kimai-mcp', () => {
   let session: CountingSession;
   let measured: Measured[];
   beforeAll(async () => {
-    session = await startCountingSession({ afterConnectionTest: true });
+    session = await startCountingSession({ afterConnectionTest: true, where: 'in process' });
     measured = await measureSteps(session, SESSION_VS_KIMAI_MCP);
   });
   afterAll(async () => session?.close());

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { REFUSAL_META_KEY } from '../../../mcp-server/contract/outcomes/refusal-meta.ts';
 import { APP_ENGINE_PROOF_LINE } from '../../../mcp-server/policy/app-engine-proof.ts';
 import { makeUserDataDir, SERVER_BUNDLE, writeSettings } from '../../support/engine.ts';
-import { runCli } from '../../support/run-cli.ts';
+import { connectionTestInProcess, runCli } from '../../support/run-cli.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser, makeTestCertificates, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 import {
   cleanUp,
@@ -299,6 +299,8 @@ describe('policy files an attacker or a careless deployment shapes', () => {
   });
 });
 
+// The first through the built command line; the others the same test in this process
+// (connectionTestInProcess: the arguments parsed and the test run as the command line does).
 describe('connection tests under the policy (the token must never reach a back end it does not allow)', () => {
   const ADA = DEFAULT_USERS[0] as FakeUser;
   async function fakeKimai() {
@@ -328,7 +330,7 @@ describe('connection tests under the policy (the token must never reach a back e
     const [fixed, attacker] = [await fakeKimai(), await fakeKimai()];
     const { dir, env } = setup({ schemaVersion: 1, providers: { fixed: { type: 'kimai', url: fixed.url } } });
     const withToken = { ...env, PUNCHCARD_KIMAI_TOKEN: ADA.token };
-    const refused = await runCli(['--test-connection', '--json', '--user-data', dir, '--provider', 'kimai', '--url', attacker.url], withToken);
+    const refused = await connectionTestInProcess(['--test-connection', '--json', '--user-data', dir, '--provider', 'kimai', '--url', attacker.url], withToken);
     expect(JSON.parse(refused.stdout)).toMatchObject({
       ok: false,
       verdict: 'not_allowed',
@@ -337,7 +339,7 @@ describe('connection tests under the policy (the token must never reach a back e
     expect(attacker.requests).toEqual([]);
     // config.json names the local timesheet; the back end in effect is the organisation's.
     writeSettings(dir, { provider: { type: 'local' } });
-    const saved = await runCli(['--test-connection', '--json', '--user-data', dir], withToken);
+    const saved = await connectionTestInProcess(['--test-connection', '--json', '--user-data', dir], withToken);
     expect(JSON.parse(saved.stdout)).toMatchObject({ provider: 'kimai', ok: true, verdict: 'ok' });
     expect(fixed.requests.length).toBeGreaterThan(0);
   });
@@ -353,14 +355,14 @@ describe('connection tests under the policy (the token must never reach a back e
     const strict = setup({ schemaVersion: 1, providers: { fixed: { type: 'kimai', url: fake.url } } });
     const flags = (dir: string, ...tls: string[]) => ['--test-connection', '--json', '--user-data', dir, '--provider', 'kimai', '--url', fake.url, ...tls];
     for (const tls of [['--allow-insecure-tls'], ['--ca-file', certs.caFile]]) {
-      const result = await runCli(flags(strict.dir, ...tls), { ...strict.env, PUNCHCARD_KIMAI_TOKEN: ADA.token });
+      const result = await connectionTestInProcess(flags(strict.dir, ...tls), { ...strict.env, PUNCHCARD_KIMAI_TOKEN: ADA.token });
       expect(JSON.parse(result.stdout), tls.join(' ')).toMatchObject({ provider: 'kimai', ok: false, verdict: 'tls' });
       // The certificate was refused before the request (and the token in it) went out.
       expect(fake.requests, tls.join(' ')).toEqual([]);
     }
     // The policy's own CA file counts, whatever the flags leave out.
     const trusting = setup({ schemaVersion: 1, providers: { fixed: { type: 'kimai', url: fake.url, caFile: certs.caFile } } });
-    const trusted = await runCli(flags(trusting.dir), { ...trusting.env, PUNCHCARD_KIMAI_TOKEN: ADA.token });
+    const trusted = await connectionTestInProcess(flags(trusting.dir), { ...trusting.env, PUNCHCARD_KIMAI_TOKEN: ADA.token });
     expect(JSON.parse(trusted.stdout)).toMatchObject({ provider: 'kimai', ok: true, verdict: 'ok' });
   });
 });

@@ -1,6 +1,8 @@
-// Attacks that reach a remote back end through the built server over stdio, on Kimai, Clockodo,
-// Calamari, Clockify, Toggl Track, Harvest and Tempo Timesheets (their loopback fakes; Tempo's two, Tempo's API and
-// the Jira site, each with its own secret): a prompt-injected range meant to flood the service, a server whose
+// Attacks that reach a remote back end through the engine (in the test's process; the built server
+// where Node's heap flags or its stdout are tested, and the built command line's --test-connection),
+// on Kimai, Clockodo, Calamari, Clockify, Toggl Track, Harvest and Tempo Timesheets (their loopback fakes;
+// Tempo's two, Tempo's API and the Jira site, each with its own secret): a prompt-injected range meant to
+// flood the service, a server whose
 // paging never ends, a server that echoes the secret it was sent, a server that sends more than any
 // page could hold, and names with terminal escapes. Each test is one attack; none may cost more than
 // a call's budget of requests or answers, show a secret, or stop the server.
@@ -9,7 +11,7 @@ import { MAX_ANSWER_BYTES, MAX_ANSWER_BYTES_PER_CALL, MAX_REQUESTS_PER_CALL } fr
 import { ENGINE_NODE_FLAGS } from '../../../mcp-server/engine-flags.ts';
 import { withoutControls } from '../../../mcp-server/plain-text.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type EngineHandle, makeUserDataDir, refusalOf, startEngine, textOf } from '../../support/engine.ts';
+import { type AnyEngineHandle, makeUserDataDir, refusalOf, startEngine, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { runCli } from '../../support/run-cli.ts';
 import { type RecordedRequest, untilQuiet } from '../../support/fake-server.ts';
 import { type FakeCalamari, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
@@ -73,13 +75,26 @@ interface BackEnd {
   second?: { secret: string; basicPair?: string };
   /** Whether its API has leave; without it, the leave tools are withheld and send nothing. */
   leave: boolean;
-  /** `nodeFlags`: Node's own flags, as a registered entry runs the engine (engine-flags.ts). */
-  start(nodeFlags?: readonly string[]): Promise<{
-    engine: EngineHandle;
+  /**
+   * The engine in this process, or with `bundle` the built server's process, with Node's own flags
+   * where given (as a registered entry runs it: engine-flags.ts).
+   */
+  start(bundle?: { nodeFlags: readonly string[] }): Promise<{
+    engine: AnyEngineHandle;
     fake: FakeKimai | FakeClockodo | FakeCalamari | FakeClockify | FakeToggl | FakeHarvest | TempoBoth;
     dir: string;
     env: Record<string, string>;
   }>;
+}
+
+/**
+ * The engine in this process, which is what most attacks are on (its limits, its words, what it
+ * redacts); the built server's process where the process is the point: Node's heap flags against
+ * answers of 120 MB, and what its stdout carries to the client.
+ */
+function engineFor(userDataDir: string, env: Record<string, string>, bundle?: { nodeFlags: readonly string[] }): Promise<AnyEngineHandle> {
+  const options = { userDataDir, env, args: ['--all-tools'] };
+  return bundle ? startEngine({ ...options, nodeFlags: bundle.nodeFlags }) : startInProcessEngine(options);
 }
 
 const [kimai, clockodo, calamari, clockify, harvest, toggl, tempo]: [BackEnd, BackEnd, BackEnd, BackEnd, BackEnd, BackEnd, BackEnd] = [
@@ -87,26 +102,26 @@ const [kimai, clockodo, calamari, clockify, harvest, toggl, tempo]: [BackEnd, Ba
     name: 'Kimai',
     leave: true,
     secret: KIMAI_TOKEN,
-    async start(nodeFlags = []) {
+    async start(bundle) {
       const fake = opened(await startFakeKimai({ users: [{ ...(KIMAI_USERS[0] as (typeof KIMAI_USERS)[number]), token: KIMAI_TOKEN }] }));
       seedCatalog(fake);
       const dir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url } });
       rememberPlugin(dir, fake.url, true);
       const env = { PUNCHCARD_KIMAI_TOKEN: KIMAI_TOKEN };
-      return { engine: opened(await startEngine({ userDataDir: dir, env, args: ['--all-tools'], nodeFlags })), fake, dir, env };
+      return { engine: opened(await engineFor(dir, env, bundle)), fake, dir, env };
     },
   },
   {
     name: 'Clockodo',
     leave: true,
     secret: CLOCKODO_KEY,
-    async start(nodeFlags = []) {
+    async start(bundle) {
       const ada = { ...(CLOCKODO_USERS[0] as (typeof CLOCKODO_USERS)[number]), apiKey: CLOCKODO_KEY };
       const fake = opened(await startFakeClockodo({ users: [ada, ...CLOCKODO_USERS.slice(1)] }));
       seedCompany(fake);
       const dir = makeUserDataDir({ provider: { type: 'clockodo', email: ada.email, url: fake.url } });
       const env = { PUNCHCARD_CLOCKODO_TOKEN: CLOCKODO_KEY };
-      return { engine: opened(await startEngine({ userDataDir: dir, env, args: ['--all-tools'], nodeFlags })), fake, dir, env };
+      return { engine: opened(await engineFor(dir, env, bundle)), fake, dir, env };
     },
   },
   {
@@ -114,38 +129,38 @@ const [kimai, clockodo, calamari, clockify, harvest, toggl, tempo]: [BackEnd, Ba
     leave: true,
     secret: CALAMARI_KEY,
     basicPair: `calamari:${CALAMARI_KEY}`,
-    async start(nodeFlags = []) {
+    async start(bundle) {
       const fake = opened(await startFakeCalamari({ key: CALAMARI_KEY }));
       seedOrganisation(fake);
       const dir = makeUserDataDir({ provider: { type: 'calamari', url: fake.url, email: 'ada@acme.example' } });
       const env = { PUNCHCARD_CALAMARI_TOKEN: CALAMARI_KEY };
-      return { engine: opened(await startEngine({ userDataDir: dir, env, args: ['--all-tools'], nodeFlags })), fake, dir, env };
+      return { engine: opened(await engineFor(dir, env, bundle)), fake, dir, env };
     },
   },
   {
     name: 'Clockify',
     leave: true,
     secret: CLOCKIFY_KEY,
-    async start(nodeFlags = []) {
+    async start(bundle) {
       const fake = opened(await startFakeClockify());
       seedWorkspace(fake);
       for (const user of fake.state.users) if (user.id === CLOCKIFY_SEED.users.ada) user.key = CLOCKIFY_KEY;
       const dir = makeUserDataDir({ provider: { type: 'clockify', url: fake.url } });
       const env = { PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_KEY };
-      return { engine: opened(await startEngine({ userDataDir: dir, env, args: ['--all-tools'], nodeFlags })), fake, dir, env };
+      return { engine: opened(await engineFor(dir, env, bundle)), fake, dir, env };
     },
   },
   {
     name: 'Harvest',
     leave: false,
     secret: HARVEST_TOKEN,
-    async start(nodeFlags = []) {
+    async start(bundle) {
       const fake = opened(await startFakeHarvest());
       seedHarvest(fake, 'durations');
       for (const user of fake.state.users) if (user.id === 1_001) user.token = HARVEST_TOKEN;
       const dir = makeUserDataDir({ provider: { type: 'harvest', url: fake.url, account_id: String(HARVEST_ACME) } });
       const env = { PUNCHCARD_HARVEST_TOKEN: HARVEST_TOKEN };
-      return { engine: opened(await startEngine({ userDataDir: dir, env, args: ['--all-tools'], nodeFlags })), fake, dir, env };
+      return { engine: opened(await engineFor(dir, env, bundle)), fake, dir, env };
     },
   },
   {
@@ -153,7 +168,7 @@ const [kimai, clockodo, calamari, clockify, harvest, toggl, tempo]: [BackEnd, Ba
     leave: false,
     secret: TOGGL_TOKEN,
     basicPair: `${TOGGL_TOKEN}:api_token`,
-    async start(nodeFlags = []) {
+    async start(bundle) {
       // Quotas that do not end the attacks before they begin: what is tested here is each call's own budget.
       const fake = opened(await startFakeToggl({ quotas: { user: 10_000, organisation: 10_000 } }));
       seedTogglWorld(fake);
@@ -161,7 +176,7 @@ const [kimai, clockodo, calamari, clockify, harvest, toggl, tempo]: [BackEnd, Ba
       for (const user of fake.state.users) if (user.id === TOGGL_SEED.users.ada) user.token = TOGGL_TOKEN;
       const dir = makeUserDataDir({ provider: { type: 'toggl', url: fake.url } });
       const env = { PUNCHCARD_TOGGL_TOKEN: TOGGL_TOKEN };
-      return { engine: opened(await startEngine({ userDataDir: dir, env, args: ['--all-tools'], nodeFlags })), fake, dir, env };
+      return { engine: opened(await engineFor(dir, env, bundle)), fake, dir, env };
     },
   },
   {
@@ -170,7 +185,7 @@ const [kimai, clockodo, calamari, clockify, harvest, toggl, tempo]: [BackEnd, Ba
     leave: false,
     secret: TEMPO_TOKEN,
     second: { secret: JIRA_TOKEN, basicPair: `${TEMPO_EMAIL}:${JIRA_TOKEN}` },
-    async start(nodeFlags = []) {
+    async start(bundle) {
       // Tempo's pace (5 a second) lifted on both sides: what is tested here is each call's own budget.
       const fake = opened(await startFakeTempo({ perSecond: null }));
       for (const user of fake.state.users) {
@@ -180,7 +195,7 @@ const [kimai, clockodo, calamari, clockify, harvest, toggl, tempo]: [BackEnd, Ba
       }
       const dir = makeUserDataDir({ provider: { type: 'tempo', url: fake.siteUrl, email: TEMPO_EMAIL, tempoUrl: fake.tempoUrl } });
       const env = { PUNCHCARD_TEMPO_TOKEN: TEMPO_TOKEN, PUNCHCARD_JIRA_TOKEN: JIRA_TOKEN, PUNCHCARD_TEMPO_PER_SECOND: '1000' };
-      return { engine: opened(await startEngine({ userDataDir: dir, env, args: ['--all-tools'], nodeFlags })), fake: bothServices(fake), dir, env };
+      return { engine: opened(await engineFor(dir, env, bundle)), fake: bothServices(fake), dir, env };
     },
   },
 ];
@@ -217,7 +232,7 @@ describe.each(everyBackEnd.map((backEnd) => [backEnd.name, backEnd] as const))('
     // What the engine learns in the background after start is not the call's: on a busy machine it
     // can still be asking when the call begins.
     await untilQuiet(fake.requests);
-    let result: Awaited<ReturnType<EngineHandle['call']>> | undefined;
+    let result: Awaited<ReturnType<AnyEngineHandle['call']>> | undefined;
     const sent = await requestsDuring(fake, async () => {
       result = await engine.call('request_leave', { type: 'vacation', first_day: '0001-01-01', last_day: '9999-12-31' });
     });
@@ -277,7 +292,7 @@ describe('a server whose paging never ends', () => {
     await engine.call('whoami');
     const paging = { items_per_page: 1000, current_page: 1, count_pages: 1_000_000, count_items: 999_999_000 };
     (fake as FakeClockodo).failNext({ path: '/api/v2/entries' }, { status: 200, body: { entries: [], paging }, times: 1_000 });
-    let result: Awaited<ReturnType<EngineHandle['call']>> | undefined;
+    let result: Awaited<ReturnType<AnyEngineHandle['call']>> | undefined;
     const sent = await requestsDuring(fake, async () => {
       result = await engine.call('time_report', {});
     });
@@ -449,7 +464,7 @@ describe('a server that sends more than any page could hold (a runaway export, a
   });
 
   it('four answers of 120 MB at once, under the heap flags of a registered entry: each refused in words, and the engine lives on', async () => {
-    const { engine, fake } = await kimai.start(ENGINE_NODE_FLAGS);
+    const { engine, fake } = await kimai.start({ nodeFlags: ENGINE_NODE_FLAGS });
     await engine.call('whoami');
     (fake as FakeKimai).failNext({ path: '/api/timesheets/active' }, { status: 200, flood: { bytes: 120 * MB }, times: 4 });
     const results = await Promise.all(Array.from({ length: 4 }, () => engine.call('timer_status')));
@@ -458,7 +473,7 @@ describe('a server that sends more than any page could hold (a runaway export, a
   });
 
   it(`Kimai's pages each under the cap but together over ${MAX_ANSWER_BYTES_PER_CALL / MB} MB: the call stops reading, in words`, async () => {
-    const { engine, fake } = await kimai.start(ENGINE_NODE_FLAGS);
+    const { engine, fake } = await kimai.start({ nodeFlags: ENGINE_NODE_FLAGS });
     await engine.call('whoami');
     const page = (MAX_ANSWER_BYTES * 3) / 4;
     (fake as FakeKimai).failNext(
@@ -481,7 +496,8 @@ describe('a server that sends more than any page could hold (a runaway export, a
 
 describe('names from a back end that carry terminal escapes', () => {
   it('reach the client without control characters', async () => {
-    const started = await kimai.start();
+    // Through the built server's stdout, which is what a client reads.
+    const started = await kimai.start({ nodeFlags: [] });
     const engine = started.engine;
     const fake = started.fake as FakeKimai;
     const customer = fake.state.customers[0] as { id: number };

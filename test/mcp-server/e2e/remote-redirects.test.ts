@@ -1,5 +1,5 @@
-// What no request is sent with, through the built server over stdio, on every remote back end (their loopback fakes;
-// Tempo Timesheets' redirect on Tempo's own host):
+// What no request is sent with, through the engine in the test's process, on every remote back end (their loopback
+// fakes; Tempo Timesheets' redirect on Tempo's own host):
 // a redirect, which Punchcard never follows (every 3xx alike, said as the back end refusing to answer here, with where
 // it pointed), and a header value no request can carry, refused before anything is sent and said as what it is: an
 // account id Harvest's list of accounts answered with a line break in it, an e-mail address in the settings beyond
@@ -9,7 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type EngineHandle, makeUserDataDir, refusalOf, startEngine, textOf } from '../../support/engine.ts';
+import { type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { type RecordedRequest, untilQuiet } from '../../support/fake-server.ts';
 import { DEFAULT_KEY as CALAMARI_KEY, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
 import { SEED as CLOCKIFY_SEED, seedWorkspace, startFakeClockify } from '../providers/clockify/fake-clockify.ts';
@@ -30,13 +30,13 @@ interface Fake {
 }
 
 interface Started {
-  engine: EngineHandle;
+  engine: InProcessEngineHandle;
   fake: Fake;
   service: string;
 }
 
-async function engineOn(fake: Fake, settings: Record<string, unknown>, env: Record<string, string>, dir?: string): Promise<EngineHandle> {
-  return opened(await startEngine({ userDataDir: dir ?? makeUserDataDir(settings), env, args: ['--all-tools'] }));
+async function engineOn(fake: Fake, settings: Record<string, unknown>, env: Record<string, string>, dir?: string): Promise<InProcessEngineHandle> {
+  return opened(await startInProcessEngine({ userDataDir: dir ?? makeUserDataDir(settings), env, args: ['--all-tools'] }));
 }
 
 /** Another server, where a redirect points: what it is asked, were the redirect followed. */

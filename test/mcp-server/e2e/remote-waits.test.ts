@@ -1,4 +1,4 @@
-// Waits a back end asks for that it cannot mean, through the built server over stdio, on every remote back end (their
+// Waits a back end asks for that it cannot mean, through the engine in the test's process, on every remote back end (their
 // loopback fakes): a Toggl Track 402 whose quota resets in 10^20 seconds, a Harvest 429 with Retry-After
 // 99999999999999999999, the same on Calamari, Clockify, Kimai, Clockodo and Tempo Timesheets, and an HTTP date in the
 // year 9999. Each is held to what the back end's limit can mean (Toggl's hour, Harvest's 15 seconds, Tempo's minute, a
@@ -7,7 +7,7 @@
 // never as an internal failure ("Invalid time value"). No wait is begun: each is longer than the call may wait.
 import { describe, expect, it } from 'vitest';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type EngineHandle, makeUserDataDir, refusalOf, startEngine, textOf } from '../../support/engine.ts';
+import { type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { untilQuiet } from '../../support/fake-server.ts';
 import { DEFAULT_KEY as CALAMARI_KEY, quotaExceeded, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
@@ -34,10 +34,10 @@ interface Failing {
   requests: readonly unknown[];
 }
 
-/** The built engine on `settings`, asked once so what it learns at start is over before the failure is scripted. */
-async function ready(fake: Failing, settings: Record<string, unknown>, env: Record<string, string>): Promise<EngineHandle> {
+/** The engine on `settings`, asked once so what it learns at start is over before the failure is scripted. */
+async function ready(fake: Failing, settings: Record<string, unknown>, env: Record<string, string>): Promise<InProcessEngineHandle> {
   const engine = opened(
-    await startEngine({
+    await startInProcessEngine({
       userDataDir: makeUserDataDir({ ...settings, timezone: 'Europe/Berlin' }),
       env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALL_TIMEOUT_MS: CALL_MS, ...env },
       args: ['--all-tools'],
@@ -131,7 +131,7 @@ describe('a day at most, on the back ends whose limits say no shorter window', (
     const dir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url }, timezone: 'Europe/Berlin' });
     rememberPlugin(dir, fake.url, true);
     const engine = opened(
-      await startEngine({
+      await startInProcessEngine({
         userDataDir: dir,
         env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALL_TIMEOUT_MS: CALL_MS, PUNCHCARD_KIMAI_TOKEN: KIMAI_USERS[0]?.token as string },
       }),

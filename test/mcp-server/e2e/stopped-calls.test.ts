@@ -1,24 +1,24 @@
-// A call that must end before its work is done, through the built server over stdio with the SDK's
-// client in both protocol eras: the client cancels it (notifications/cancelled), or its deadline
-// passes while a back end answers slowly. Either way the engine stops asking the back end at once
+// A call that must end before its work is done, with the SDK's client in both protocol eras: the
+// client cancels it (notifications/cancelled, through the built server over stdio), or its deadline
+// passes while a back end answers slowly (the engine in the test's process: the deadline is its own). Either way the engine stops asking the back end at once
 // (what is in flight is hung up, nothing new is sent), a passed deadline is answered in words that
 // say what was and was not changed, and the server keeps serving.
 import { describe, expect, it } from 'vitest';
 import { closeAfterEach } from '../../support/close-after-each.ts';
 import { untilQuiet } from '../../support/fake-server.ts';
-import { type Era, makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
+import { type Era, type EngineWhere, makeUserDataDir, openEngine, textOf } from '../../support/engine.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 
 const ADA = DEFAULT_USERS[0] as FakeUser;
 const opened = closeAfterEach();
 
-async function kimaiEngine(era: Era, env: Record<string, string> = {}) {
+async function kimaiEngine(era: Era, where: EngineWhere, env: Record<string, string> = {}) {
   const fake = opened(await startFakeKimai());
   seedCatalog(fake);
   const dir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url } });
   // Nothing left to find out in the background: every request the fake sees is the call's.
   rememberPlugin(dir, fake.url, true);
-  const engine = opened(await startEngine({ era, userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token, ...env }, args: ['--all-tools'] }));
+  const engine = opened(await openEngine(where, { era, userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token, ...env }, args: ['--all-tools'] }));
   expect((await engine.call('whoami')).isError).toBeFalsy();
   return { fake, engine };
 }
@@ -42,7 +42,8 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(['legacy', 'modern'] as const)('%s era', (era) => {
   it('a cancelled call stops asking the back end: what was in flight is hung up, and nothing is sent after', async () => {
-    const { fake, engine } = await kimaiEngine(era);
+    // The cancellation over the pipe, as a client sends it to the built server.
+    const { fake, engine } = await kimaiEngine(era, 'bundle');
     heldPages(fake);
     const before = fake.requests.length;
     const inFlight = () => fake.requests.slice(before).filter((request) => request.path === '/api/timesheets' && request.status === 0);
@@ -68,7 +69,7 @@ describe.each(['legacy', 'modern'] as const)('%s era', (era) => {
   });
 
   it('slow answers: a read ends at the call deadline, in words, with nothing sent after it', async () => {
-    const { fake, engine } = await kimaiEngine(era, { PUNCHCARD_CALL_TIMEOUT_MS: '2000' });
+    const { fake, engine } = await kimaiEngine(era, 'in process', { PUNCHCARD_CALL_TIMEOUT_MS: '2000' });
     slowPages(fake, 1_500);
     const before = fake.requests.length;
     const result = await engine.call('time_report', {});
@@ -86,7 +87,7 @@ describe.each(['legacy', 'modern'] as const)('%s era', (era) => {
   });
 
   it('a write whose answer does not come before the deadline: said to be sent without an answer, to check before repeating', async () => {
-    const { fake, engine } = await kimaiEngine(era, { PUNCHCARD_CALL_TIMEOUT_MS: '2000' });
+    const { fake, engine } = await kimaiEngine(era, 'in process', { PUNCHCARD_CALL_TIMEOUT_MS: '2000' });
     fake.failNext({ method: 'POST', path: '/api/timesheets' }, { status: 200, body: {}, delayMs: 5_000 });
     const result = await engine.call('clock_in', { project: 'Website', activity: 'Design' });
     expect(textOf(result)).toBe(

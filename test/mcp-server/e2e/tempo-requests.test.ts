@@ -39,7 +39,7 @@ const TEAM_REPORT_AGAIN = PER_PERSON;
 
 describeRequestsPerCall({
   backEnd: 'Tempo Timesheets',
-  start: (options) => startCountingSession(options),
+  start: (options) => startCountingSession({ ...options, where: 'in process' }),
   steps: STEPS,
   coldSteps: COLD_STEPS,
   offered: { tools: SESSION_TOOLS, who: 'a person books and submits with on Tempo Timesheets' },
@@ -59,7 +59,7 @@ describe("what every request to Tempo and to the Jira site carries, and what a l
   // requests.
   let session: CountingSession;
   beforeAll(async () => {
-    session = await startCountingSession({ lead: true });
+    session = await startCountingSession({ lead: true, where: 'in process' });
   });
   afterAll(async () => session?.close());
 

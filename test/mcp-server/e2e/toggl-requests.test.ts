@@ -160,10 +160,10 @@ describe('the first call of a fresh process on Toggl Track (cold)', () => {
   });
 });
 
-// The count every remote back end shares, through the built server over stdio (request-scenario.ts, also the bench's).
+// The count every remote back end shares, the engine in this process (request-scenario.ts; the bench runs it over the built server's stdio).
 describeRequestsPerCall({
   backEnd: 'Toggl Track',
-  start: startCountingSession,
+  start: (options) => startCountingSession({ ...options, where: 'in process' }),
   steps: STEPS,
   coldSteps: COLD_STEPS,
   offered: { tools: TOOL_LIST.filter((tool) => togglCapabilities(undefined).has(tool.capability)).map((tool) => tool.name), who: 'Toggl Track offers' },
@@ -172,7 +172,7 @@ describeRequestsPerCall({
 
 describe("the app's status refresh on Toggl Track (what an idle app asks every poll, of the person's own quota)", () => {
   it('lists the recent weeks once for the timer, today, the whole week (its days ahead too) and the last 30 days', async () => {
-    const session = await startCountingSession({ running: true });
+    const session = await startCountingSession({ running: true, where: 'in process' });
     const app = appTimesheet(session);
     try {
       // The first refresh asks whose the token is, as every process does.

@@ -1,17 +1,27 @@
 // How many HTTP requests each tool call costs on Calamari, whose limit is counted per hour for a
-// whole organisation: one scripted session through the built server over stdio, the fake Calamari
-// counting what arrives. The request test asserts the numbers; `npm run bench` prints them. The
-// session starts as a person's does after the app's "Test connection", which runs first, for real:
-// what it remembers (the modules, the person's zone) is all the session knows, and its requests are
-// not counted.
+// whole organisation: one scripted session, through the built server over stdio for the bench and in
+// the test's process for the request test, the fake Calamari counting what arrives. The request test
+// asserts the numbers; `npm run bench` prints them. The session starts as a person's does after the
+// app's "Test connection", which runs first, for real (the command line's, or the same test in the
+// test's process): what it remembers (the modules, the person's zone) is all the session knows, and
+// its requests are not counted.
 import { createEngineClient } from '../../../../main/engine/engine-client.ts';
 import { evidenceSteps, oneCommitEvidence } from '../../../support/evidence-fixture.ts';
 import { serveArguments } from '../../../../main/engine/launch.ts';
 import { createTimesheet, type Timesheet } from '../../../../main/engine/timesheet.ts';
-import { type EngineHandle, makeUserDataDir, writeSettings, SERVER_BUNDLE, startEngine } from '../../../support/engine.ts';
+import {
+  type AnyEngineHandle,
+  type EngineHandle,
+  type EngineWhere,
+  makeUserDataDir,
+  openEngine,
+  SERVER_BUNDLE,
+  startEngine,
+  writeSettings,
+} from '../../../support/engine.ts';
 import { type MovableClock, movableClockStartingAt } from '../../../support/fake-clock.ts';
 import type { Step } from '../../../support/request-counting.ts';
-import { runCli } from '../../../support/run-cli.ts';
+import { testConnection } from '../../../support/run-cli.ts';
 import { DEFAULT_KEY, type FakeCalamari, seedOrganisation, startFakeCalamari, wallTimeToEpoch } from './fake-calamari.ts';
 
 export const NOW = '2026-11-18T08:00:00+01:00';
@@ -88,7 +98,7 @@ export const CLOCK_IN_IN_ANOTHER_ENGINE: Step = {
 
 export interface CountingSession {
   fake: FakeCalamari;
-  engine: EngineHandle;
+  engine: AnyEngineHandle;
   userDataDir: string;
   /** The key the engine was given (the fake's). */
   key: string;
@@ -97,7 +107,8 @@ export interface CountingSession {
   close: () => Promise<void>;
 }
 
-export async function startCountingSession(options: { running?: boolean } = {}): Promise<CountingSession> {
+export async function startCountingSession(options: { running?: boolean; where?: EngineWhere } = {}): Promise<CountingSession> {
+  const where = options.where ?? 'bundle';
   const clock = movableClockStartingAt(NOW);
   const fake = await startFakeCalamari({ now: clock });
   seedOrganisation(fake);
@@ -118,12 +129,12 @@ export async function startCountingSession(options: { running?: boolean } = {}):
     tools: { groups: { agents: true } },
     evidence: oneCommitEvidence(userDataDir, YESTERDAYS_COMMIT),
   });
-  const test = await runCli(['--user-data', userDataDir, '--test-connection'], { HOME: userDataDir, PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY });
+  const test = await testConnection(where, userDataDir, { HOME: userDataDir, PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY });
   if (test.code !== 0) throw new Error(`The connection test failed: ${test.stderr}`);
   // Another process asked Calamari a moment ago: the engine keeps the organisation's second with it
   // (the data folder's limits file).
   fake.requests.splice(0);
-  const engine = await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY } });
+  const engine = await openEngine(where, { userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY } });
   return {
     fake,
     engine,

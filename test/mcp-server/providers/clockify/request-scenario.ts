@@ -12,7 +12,7 @@ import { createEngineClient } from '../../../../main/engine/engine-client.ts';
 import { serveArguments } from '../../../../main/engine/launch.ts';
 import { createTimesheet, type Timesheet } from '../../../../main/engine/timesheet.ts';
 import { clockifyFacts, clockifyFactsKey } from '../../../../mcp-server/providers/clockify/facts.ts';
-import { type EngineHandle, makeUserDataDir, writeSettings, SERVER_BUNDLE, startEngine } from '../../../support/engine.ts';
+import { type AnyEngineHandle, type EngineWhere, makeUserDataDir, openEngine, SERVER_BUNDLE, writeSettings } from '../../../support/engine.ts';
 import { clockStartingAt } from '../../../support/fake-clock.ts';
 import type { Step } from '../../../support/request-counting.ts';
 import { ADA, addEntry, at, type FakeClockify, SEED, seedWorkspace, startFakeClockify } from './fake-clockify.ts';
@@ -69,13 +69,15 @@ export const COLD_STEPS: Step[] = [
 
 export interface CountingSession {
   fake: FakeClockify;
-  engine: EngineHandle;
+  engine: AnyEngineHandle;
   userDataDir: string;
   resolve: (value: unknown) => unknown;
   close: () => Promise<void>;
 }
 
-export async function startCountingSession(options: { running?: boolean; workingTime?: { rules: string } } = {}): Promise<CountingSession> {
+export async function startCountingSession(
+  options: { running?: boolean; workingTime?: { rules: string }; where?: EngineWhere } = {},
+): Promise<CountingSession> {
   const fake = await startFakeClockify({ now: clockStartingAt(NOW), teamTimeOffForEveryone: true });
   seedWorkspace(fake);
   if (options.running) addEntry(fake, { userId: ADA.id, start: at('2026-11-18', '07:00'), projectId: SEED.projects.website, taskId: SEED.tasks.development });
@@ -104,7 +106,7 @@ export async function startCountingSession(options: { running?: boolean; working
       throw new Error(message);
     },
   );
-  const engine = await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: ADA.key } });
+  const engine = await openEngine(options.where ?? 'bundle', { userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: ADA.key } });
   const resolve = (value: unknown) => {
     if (value === '{entry}') return numberOf(userDataDir, 'entry', fake.state.entries.filter((entry) => entry.userId === ADA.id).at(-1)?.id);
     if (value === '{request}')

@@ -4,7 +4,7 @@
 // connection": the person's id, zone and rights are remembered, nothing else.
 import { clockodoFacts, clockodoFactsKey } from '../../../../mcp-server/providers/clockodo/facts.ts';
 import { evidenceSteps, oneCommitEvidence } from '../../../support/evidence-fixture.ts';
-import { type EngineHandle, makeUserDataDir, writeSettings, startEngine } from '../../../support/engine.ts';
+import { type AnyEngineHandle, type EngineWhere, makeUserDataDir, openEngine, writeSettings } from '../../../support/engine.ts';
 import { clockStartingAt } from '../../../support/fake-clock.ts';
 import type { Step } from '../../../support/request-counting.ts';
 import { DEFAULT_USERS, type FakeClockodo, type FakeUser, seedCompany, startFakeClockodo } from './fake-clockodo.ts';
@@ -71,12 +71,12 @@ export const COLD_STEPS: Step[] = [
 
 export interface CountingSession {
   fake: FakeClockodo;
-  engine: EngineHandle;
+  engine: AnyEngineHandle;
   resolve: (value: unknown) => unknown;
   close: () => Promise<void>;
 }
 
-export async function startCountingSession(options: { running?: boolean } = {}): Promise<CountingSession> {
+export async function startCountingSession(options: { running?: boolean; where?: EngineWhere } = {}): Promise<CountingSession> {
   const fake = await startFakeClockodo({ now: clockStartingAt(NOW) });
   const ids = seedCompany(fake);
   // A colleague of Ada's team is away this week: the calendar names him.
@@ -114,7 +114,7 @@ export async function startCountingSession(options: { running?: boolean } = {}):
       throw new Error(message);
     },
   );
-  const engine = await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKODO_TOKEN: ADA.apiKey } });
+  const engine = await openEngine(options.where ?? 'bundle', { userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKODO_TOKEN: ADA.apiKey } });
   const resolve = (value: unknown) => {
     if (value === '{entry}') return fake.state.entries.filter((entry) => entry.usersId === ADA.id).at(-1)?.id ?? 0;
     if (value === '{absence}') return fake.state.absences.filter((absence) => absence.usersId === ADA.id).at(-1)?.id ?? 0;

@@ -2,7 +2,7 @@
 // scripted session through the built server over stdio, the fake Harvest counting what arrives, on either kind of
 // Harvest account (durations, start and end times). The request test asserts the numbers; `npm run bench` prints them.
 import { evidenceSteps, oneCommitEvidence } from '../../../support/evidence-fixture.ts';
-import { type EngineHandle, makeUserDataDir, startEngine, writeSettings } from '../../../support/engine.ts';
+import { type AnyEngineHandle, type EngineWhere, makeUserDataDir, openEngine, writeSettings } from '../../../support/engine.ts';
 import { clockStartingAt } from '../../../support/fake-clock.ts';
 import type { Step } from '../../../support/request-counting.ts';
 import { ACME, ADA_TOKEN, addEntry, addProject, type FakeHarvest, startFakeHarvest } from './fake-harvest.ts';
@@ -68,7 +68,7 @@ export const COLD_STEPS: Step[] = [
 
 export interface CountingSession {
   fake: FakeHarvest;
-  engine: EngineHandle;
+  engine: AnyEngineHandle;
   userDataDir: string;
   /** Fills a step's '{last}' with the number of the person's latest entry. */
   resolve: (value: unknown) => unknown;
@@ -92,7 +92,9 @@ export function seedAcme(fake: FakeHarvest, kind: AccountKind): { website: numbe
   return { website: website.id, development };
 }
 
-export async function startCountingSession(options: { running?: boolean; kind?: AccountKind; accountId?: boolean } = {}): Promise<CountingSession> {
+export async function startCountingSession(
+  options: { running?: boolean; kind?: AccountKind; accountId?: boolean; where?: EngineWhere } = {},
+): Promise<CountingSession> {
   const fake = await startFakeHarvest({ now: clockStartingAt(NOW) });
   const { website, development } = seedAcme(fake, options.kind ?? 'durations');
   if (options.running) {
@@ -113,7 +115,7 @@ export async function startCountingSession(options: { running?: boolean; kind?: 
     tools: { groups: { agents: true }, enabled: { update_time_entry: true, delete_time_entry: true } },
     evidence: oneCommitEvidence(userDataDir, YESTERDAYS_COMMIT),
   });
-  const engine = await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_HARVEST_TOKEN: ADA_TOKEN } });
+  const engine = await openEngine(options.where ?? 'bundle', { userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_HARVEST_TOKEN: ADA_TOKEN } });
   const latest = () => fake.state.entries.filter((entry) => entry.userId === ADA).sort((a, b) => b.id - a.id)[0]?.id;
   return {
     fake,

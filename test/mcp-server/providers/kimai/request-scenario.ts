@@ -3,7 +3,7 @@
 // numbers; `npm run bench` prints them.
 import { writeDetection } from '../../../../mcp-server/providers/kimai/facts.ts';
 import { evidenceSteps, oneCommitEvidence } from '../../../support/evidence-fixture.ts';
-import { type EngineHandle, makeUserDataDir, writeSettings, startEngine } from '../../../support/engine.ts';
+import { type AnyEngineHandle, type EngineWhere, makeUserDataDir, openEngine, writeSettings } from '../../../support/engine.ts';
 import { type Measured, measureSteps as measure, type Step } from '../../../support/request-counting.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, seedCatalog, startFakeKimai } from './fake-kimai.ts';
 
@@ -144,7 +144,7 @@ export const SESSION_VS_KIMAI_MCP: SessionStep[] = [
 
 export interface CountingSession {
   fake: FakeKimai;
-  engine: EngineHandle;
+  engine: AnyEngineHandle;
   close: () => Promise<void>;
 }
 
@@ -153,7 +153,9 @@ export interface CountingSession {
  * `afterConnectionTest` they are a fresh install's, and the data folder holds what the app's
  * connection test leaves: the plugin answer and the profile zone.
  */
-export async function startCountingSession(options: { afterConnectionTest?: boolean; workingTime?: { rules: string } } = {}): Promise<CountingSession> {
+export async function startCountingSession(
+  options: { afterConnectionTest?: boolean; workingTime?: { rules: string }; where?: EngineWhere } = {},
+): Promise<CountingSession> {
   const fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { absencePlugin: true } });
   seedCatalog(fake);
   const userDataDir = makeUserDataDir();
@@ -174,7 +176,7 @@ export async function startCountingSession(options: { afterConnectionTest?: bool
   writeDetection(userDataDir, fake.url, { absences: true, ...(options.afterConnectionTest ? { timezone: ADA.timezone } : {}) }, (message) => {
     throw new Error(message);
   });
-  const engine = await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: ADA.token } });
+  const engine = await openEngine(options.where ?? 'bundle', { userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: ADA.token } });
   // The plugin is remembered as there, so no check runs in the background to be counted by mistake.
   return {
     fake,

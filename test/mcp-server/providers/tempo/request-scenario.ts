@@ -1,10 +1,10 @@
 // How many HTTP requests each tool call costs on Tempo Timesheets, to Tempo and to the Jira site together: one scripted
-// session through the built server over stdio, the fake counting what arrives at both, at Tempo's own pace of 5
+// session through the engine (in the test's process for the tests, the built server over stdio for the bench), the fake counting what arrives at both, at Tempo's own pace of 5
 // requests a second. The request test asserts the numbers; `npm run bench` prints them.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evidenceSteps, oneCommitEvidence } from '../../../support/evidence-fixture.ts';
-import { type EngineHandle, makeUserDataDir, startEngine, writeSettings } from '../../../support/engine.ts';
+import { type AnyEngineHandle, type EngineWhere, makeUserDataDir, openEngine, writeSettings } from '../../../support/engine.ts';
 import { clockStartingAt } from '../../../support/fake-clock.ts';
 import type { Step } from '../../../support/request-counting.ts';
 import { ADA, addIssues, addWorklog, BOB, type FakeTempo, LEA, startFakeTempo, TOKENS } from './fake-tempo.ts';
@@ -112,7 +112,7 @@ export const COLD_STEPS: Step[] = [
 
 export interface CountingSession {
   fake: FakeTempo;
-  engine: EngineHandle;
+  engine: AnyEngineHandle;
   userDataDir: string;
   /** Fills a step's '{last}' with the number of the person's latest worklog. */
   resolve: (value: unknown) => unknown;
@@ -159,7 +159,7 @@ export function keepRunningTimer(userDataDir: string, fake: FakeTempo, website: 
  * `lead`: Ada leads a Tempo team of herself and Bob, and the team tools are on (whom she leads is then read in the
  * background as the engine opens).
  */
-export async function startCountingSession(options: { running?: boolean; lead?: boolean } = {}): Promise<CountingSession> {
+export async function startCountingSession(options: { running?: boolean; lead?: boolean; where?: EngineWhere } = {}): Promise<CountingSession> {
   const fake = await startFakeTempo({ now: clockStartingAt(NOW) });
   const { website } = seedAcme(fake);
   const userDataDir = makeUserDataDir();
@@ -175,7 +175,7 @@ export async function startCountingSession(options: { running?: boolean; lead?: 
   fake.state.reviewers[ADA] = [LEA];
   if (options.lead) fake.state.teams.push({ id: 7, name: 'Acme', lead: ADA, members: [ADA, BOB] });
   if (options.running) keepRunningTimer(userDataDir, fake, website);
-  const engine = await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, ...ADA_TOKENS } });
+  const engine = await openEngine(options.where ?? 'bundle', { userDataDir, env: { PUNCHCARD_NOW: NOW, ...ADA_TOKENS } });
   const latest = () =>
     fake.state.worklogs.filter((worklog) => worklog.authorAccountId === ADA).sort((a, b) => b.tempoWorklogId - a.tempoWorklogId)[0]?.tempoWorklogId;
   return {

@@ -9,7 +9,7 @@ import { createEngineClient } from '../../../../main/engine/engine-client.ts';
 import { serveArguments } from '../../../../main/engine/launch.ts';
 import { createTimesheet, type Timesheet } from '../../../../main/engine/timesheet.ts';
 import { togglFacts, togglFactsKey } from '../../../../mcp-server/providers/toggl/facts.ts';
-import { type EngineHandle, makeUserDataDir, SERVER_BUNDLE, startEngine, writeSettings } from '../../../support/engine.ts';
+import { type AnyEngineHandle, type EngineWhere, makeUserDataDir, openEngine, SERVER_BUNDLE, writeSettings } from '../../../support/engine.ts';
 import { evidenceSteps, oneCommitEvidence } from '../../../support/evidence-fixture.ts';
 import { clockStartingAt } from '../../../support/fake-clock.ts';
 import type { Step } from '../../../support/request-counting.ts';
@@ -62,7 +62,7 @@ export const COLD_STEPS: Step[] = [
 
 export interface CountingSession {
   fake: FakeToggl;
-  engine: EngineHandle;
+  engine: AnyEngineHandle;
   userDataDir: string;
   /** performance.now() just before the engine was spawned: the bench's cold start counts from here. */
   engineStartedAt: number;
@@ -70,7 +70,7 @@ export interface CountingSession {
   close: () => Promise<void>;
 }
 
-export async function startCountingSession(options: { running?: boolean } = {}): Promise<CountingSession> {
+export async function startCountingSession(options: { running?: boolean; where?: EngineWhere } = {}): Promise<CountingSession> {
   // Quotas that the session cannot use up: what is counted here is each call's requests.
   const fake = await startFakeToggl({ now: clockStartingAt(NOW), quotas: { user: 10_000, organisation: 10_000 } });
   seedWorld(fake);
@@ -101,7 +101,7 @@ export async function startCountingSession(options: { running?: boolean } = {}):
     },
   );
   const engineStartedAt = performance.now();
-  const engine = await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_TOGGL_TOKEN: ADA_TOKEN } });
+  const engine = await openEngine(options.where ?? 'bundle', { userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_TOGGL_TOKEN: ADA_TOKEN } });
   // Toggl's ids are numbers, and Punchcard shows them as they are.
   const resolve = (value: unknown) =>
     value === '{entry}' ? (fake.state.entries.filter((entry) => entry.userId === ADA.id && entry.deletedAt === null).at(-1)?.id ?? 0) : value;
