@@ -1,17 +1,16 @@
-// The one client every remote back end talks through. What a request is for every back end alike
-// lives here once: the secret (read on the first request, forgotten after a 401 so a key the app saved
-// meanwhile is picked up), the headers that carry it and its forms to take out of answers, the
-// transport (json-http.ts: deadlines, sockets, TLS, one wait on a short 429, answers read within their
-// limits), an answer that is not a success turned into the back end's own error, a body that should
-// be JSON and is not, an empty body as no data, a network failure, a missed deadline or an answer too
-// large in the back end's words, a redirect refused (none is ever followed), a header value no request can carry
-// refused before anything is sent (header-values.ts), and which requests may change something (a call stopped midway
-// says what it changed). A back end says only
-// what differs: how it authenticates and how it words its answers (its errors.ts); its api.ts then
-// names each endpoint it uses.
+// The one client every remote back end talks through. What a request is for every back end alike lives here once: the
+// secret (read on the first request, forgotten after a 401 or any answer the back end words as a secret refused, so a
+// key the app saved meanwhile is picked up; the connections stay), the headers that carry it and its forms to take out
+// of answers, the transport (json-http.ts: deadlines, sockets, TLS, one wait on a short 429, answers read within their
+// limits), an answer that is not a success turned into the back end's own error, a body that should be JSON and is not,
+// an empty body as no data, a network failure, a missed deadline or an answer too large in the back end's words, a
+// redirect refused (none is ever followed), a header value no request can carry refused before anything is sent
+// (header-values.ts), and which requests may change something (a call stopped midway says what it changed). A back end
+// says only what differs: how it authenticates and how it words its answers (its errors.ts); its api.ts then names each
+// endpoint it uses.
 import { createJsonHttp, DEFAULT_TIMEOUT_MS, type HttpAnswer, type JsonHttpOptions } from './json-http.ts';
 import { type HeaderSource, unsendableHeader } from './header-values.ts';
-import { describeNetworkFailure, describeRedirect, describeTimeout, describeTooLarge, type ServiceWords } from './remote-error.ts';
+import { describeNetworkFailure, describeRedirect, describeTimeout, describeTooLarge, RemoteError, type ServiceWords } from './remote-error.ts';
 import { cachedSecret, type SecretWords } from './secret.ts';
 import { apiUrl, type QueryValue } from './wire.ts';
 
@@ -163,7 +162,13 @@ export function createRemoteClient<P extends Purpose>(options: RemoteClientOptio
       if (answer.status === 401) secret.forget(); // The app may have saved a new secret since.
       // Every back end's redirect alike, before its own describer: none is followed.
       if (answer.status >= 300 && answer.status < 400) throw describeRedirect(answer, url, request.purpose.action, words);
-      if (answer.status < 200 || answer.status >= 300) throw options.describeFailure(answer, request.purpose);
+      if (answer.status < 200 || answer.status >= 300) {
+        const failure = options.describeFailure(answer, request.purpose);
+        // A secret refused in whatever status the back end says it with (Toggl's and Kimai's 403) is read afresh
+        // too. Only the secret: the connections stay, so the requests other calls have in flight are answered.
+        if (failure instanceof RemoteError && failure.failure === 'bad_token') secret.forget();
+        throw failure;
+      }
       if (answer.text.trim() === '') return { status: answer.status, data: undefined as T, headers: answer.headers };
       if (answer.json === undefined) throw options.describeNotJson(answer);
       return { status: answer.status, data: answer.json as T, headers: answer.headers };

@@ -73,27 +73,25 @@ export function createTogglApiClient(options: TogglApiOptions) {
   const { baseUrl } = connection;
   const holds = new QuotaHolds();
   const left = new QuotaLeft();
-  const makeClient = (): RemoteClient<RequestPurpose> =>
-    createRemoteClient<RequestPurpose>({
-      ...connection,
-      words: TOGGL_WORDS,
-      // From the host's root: the API v9 below /api/v9, the Reports API v3 below /reports/api/v3.
-      root: '',
-      maxParallel: MAX_PARALLEL_REQUESTS,
-      maxPerSecond: connection.perSecond ?? MAX_REQUESTS_PER_SECOND,
-      secretWords: {
-        name: 'token',
-        unreadable: (reason) => new TogglError('no_token', remoteRefusal('remote_secret_unreadable', { service: 'Toggl Track', secret: 'token', reason })),
-        missing: (action) => new TogglError('no_token', remoteRefusal('toggl_token_missing', { url: baseUrl, action })),
-      },
-      authenticate: (token) => {
-        const pair = `${token}:api_token`;
-        return { headers: { Authorization: `Basic ${Buffer.from(pair).toString('base64')}` }, secrets: [token, pair] };
-      },
-      describeFailure: (answer, purpose) => describeHttpFailure(answer, purpose, baseUrl, clock),
-      describeNotJson: (answer) => describeNotJson(baseUrl, answer),
-    });
-  let client = makeClient();
+  const client: RemoteClient<RequestPurpose> = createRemoteClient<RequestPurpose>({
+    ...connection,
+    words: TOGGL_WORDS,
+    // From the host's root: the API v9 below /api/v9, the Reports API v3 below /reports/api/v3.
+    root: '',
+    maxParallel: MAX_PARALLEL_REQUESTS,
+    maxPerSecond: connection.perSecond ?? MAX_REQUESTS_PER_SECOND,
+    secretWords: {
+      name: 'token',
+      unreadable: (reason) => new TogglError('no_token', remoteRefusal('remote_secret_unreadable', { service: 'Toggl Track', secret: 'token', reason })),
+      missing: (action) => new TogglError('no_token', remoteRefusal('toggl_token_missing', { url: baseUrl, action })),
+    },
+    authenticate: (token) => {
+      const pair = `${token}:api_token`;
+      return { headers: { Authorization: `Basic ${Buffer.from(pair).toString('base64')}` }, secrets: [token, pair] };
+    },
+    describeFailure: (answer, purpose) => describeHttpFailure(answer, purpose, baseUrl, clock),
+    describeNotJson: (answer) => describeNotJson(baseUrl, answer),
+  });
 
   const held = (quota: TogglQuota, action: string): TogglError | undefined => {
     const until = holds.heldUntil(quota, clock.now());
@@ -118,12 +116,9 @@ export function createTogglApiClient(options: TogglApiOptions) {
         const { which, resetsInS } = error.quota;
         holds.hold(which, clock.now() + (resetsInS === null ? UNSAID_HOLD_MS : resetsInS * 1_000));
       }
-      if (error instanceof TogglError && error.failure === 'bad_token') {
-        // The secret is read afresh: the app may have saved a new token since.
-        client.close();
-        client = makeClient();
-        options.onTokenRefused();
-      }
+      // The shared client reads the token afresh on its own (the app may have saved a new one since); whose it is is
+      // asked again too. Nothing is closed: another call's request in flight on these connections is answered.
+      if (error instanceof TogglError && error.failure === 'bad_token') options.onTokenRefused();
       throw error;
     }
   };

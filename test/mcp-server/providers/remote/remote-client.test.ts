@@ -50,11 +50,17 @@ async function serve(status: number, headers: Record<string, string> = {}): Prom
 
 function client(
   baseUrl: string,
-  options: { secret?: string; headers?: Record<string, string>; headerSources?: Record<string, HeaderSource> } = {},
+  options: {
+    secret?: string;
+    /** Where the secret is read from (the keychain), in place of `secret`: a test counts the reads. */
+    readSecret?: () => Promise<string>;
+    headers?: Record<string, string>;
+    headerSources?: Record<string, HeaderSource>;
+  } = {},
 ): RemoteClient<{ action: string }> {
   const made = createRemoteClient<{ action: string }>({
     baseUrl,
-    secret: async () => options.secret ?? 'tok-en',
+    secret: options.readSecret ?? (async () => options.secret ?? 'tok-en'),
     words: WORDS,
     maxParallel: 2,
     log: () => {},
@@ -65,8 +71,11 @@ function client(
     },
     authenticate: (token) => ({ headers: { Authorization: `Bearer ${token}`, ...options.headers }, secrets: [token] }),
     ...(options.headerSources ? { headerSources: options.headerSources } : {}),
+    // As Toggl's describer does, a 403 with nothing in it is a token refused; any other status is unknown.
     describeFailure: (answer) =>
-      new RemoteError('bad_request', remoteRefusal('remote_status_unknown', { service: 'Harvest', status: answer.status, action: 'x' })),
+      answer.status === 403 && answer.text === ''
+        ? new RemoteError('bad_token', remoteRefusal('toggl_token_refused', { host: new URL(baseUrl).host }))
+        : new RemoteError('bad_request', remoteRefusal('remote_status_unknown', { service: 'Harvest', status: answer.status, action: 'x' })),
     describeNotJson: () => new RemoteError('wrong_service', remoteRefusal('harvest_not_json', { url: baseUrl, web_page: false })),
   });
   opened.push(made);
@@ -189,5 +198,76 @@ describe('a header no request can carry', () => {
     await client(server.url, { headers: { 'Harvest-Account-Id': '4711', 'X-ClockodoApiUser': 'jürgen@example.de' } }).request(READ);
     expect(server.arrived).toHaveLength(1);
     expect(server.arrived[0]?.headers['harvest-account-id']).toBe('4711');
+  });
+});
+
+describe('a secret refused', () => {
+  /**
+   * A server whose answers a test decides: `/refused` a 403 with nothing in it (the token refused), `/other` a 403 in
+   * words, `/held` only once the test lets it go, anything else 200.
+   */
+  async function scripted(): Promise<Served & { held: Promise<void>; letGo(): void }> {
+    const arrived: Served['arrived'] = [];
+    let letGo = () => {};
+    const release = new Promise<void>((resolve) => (letGo = resolve));
+    let heldArrived = () => {};
+    const held = new Promise<void>((resolve) => (heldArrived = resolve));
+    const server = http.createServer((request, response) => {
+      arrived.push({ url: request.url ?? '/', headers: request.headers });
+      const answer = (status: number, body: string) => {
+        response.writeHead(status, body === '' ? {} : { 'Content-Type': 'application/json' });
+        response.end(body);
+      };
+      if (request.url === '/api/refused') answer(403, '');
+      else if (request.url === '/api/other') answer(403, '{"message":"not yours"}');
+      else if (request.url === '/api/held') {
+        heldArrived();
+        void release.then(() => answer(200, '{"held":true}'));
+      } else answer(200, '{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const served = {
+      url: `http://127.0.0.1:${port}`,
+      host: `127.0.0.1:${port}`,
+      arrived,
+      held,
+      letGo: () => letGo(),
+      close: () =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+    };
+    opened.push(served);
+    return served;
+  }
+
+  const at = (path: string) => ({ method: 'GET' as const, path, purpose: { action: 'read something' } });
+
+  it('is read afresh after a 401 or a token refused in a 403, and not after any other refusal', async () => {
+    const server = await scripted();
+    let reads = 0;
+    const made = client(server.url, { readSecret: async () => `token-${++reads}` });
+    await made.request(at('/ok'));
+    await made.request(at('/ok'));
+    expect(reads).toBe(1);
+    expect((await refusalOf(made.request(at('/other')))).failure).toBe('bad_request');
+    await made.request(at('/ok'));
+    expect(reads, 'a 403 in words is no token refused').toBe(1);
+    expect((await refusalOf(made.request(at('/refused')))).failure).toBe('bad_token');
+    await made.request(at('/ok'));
+    expect(reads).toBe(2);
+    expect(server.arrived.at(-1)?.headers.authorization).toBe('Bearer token-2');
+  });
+
+  it('cuts no request another call has in flight: it is answered on its connection', async () => {
+    const server = await scripted();
+    const made = client(server.url);
+    const inFlight = made.request<{ held: boolean }>(at('/held'));
+    await server.held;
+    expect((await refusalOf(made.request(at('/refused')))).failure).toBe('bad_token');
+    server.letGo();
+    expect((await inFlight).data).toEqual({ held: true });
   });
 });
