@@ -5,7 +5,7 @@
 // outbox_catalog_unknown), and a write would have been kept to send again though Toggl had taken it.
 import { afterEach, expect, it } from 'vitest';
 import { createTogglApiClient } from '../../../../mcp-server/providers/toggl/api.ts';
-import { TogglError } from '../../../../mcp-server/providers/toggl/errors.ts';
+import type { TogglError } from '../../../../mcp-server/providers/toggl/errors.ts';
 import { ADA_TOKEN, type FakeToggl, optionalAnswer, SEED, seedWorld, startFakeToggl } from './fake-toggl.ts';
 
 const WS = SEED.workspaces.acme;
