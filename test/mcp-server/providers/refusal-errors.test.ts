@@ -1,7 +1,7 @@
 // The errors a refusal is thrown as (BackEndError and the HTTP layer's RemoteError in
 // mcp-server/providers/, ToolInputError in mcp-server/tools/): each is made of a code and its facts,
 // and its message is the code's words. A bare sentence with no code is no longer a form of them: the
-// lines marked @ts-expect-error fail the type check (npx tsc -p tsconfig.json) if it comes back.
+// lines marked @ts-expect-error fail the type check (npm run typecheck) if it comes back.
 import { describe, expect, it } from 'vitest';
 import { RemoteError, remoteRefusal } from '../../../mcp-server/providers/remote/remote-error.ts';
 import { BackEndError, PartlyChangedError } from '../../../mcp-server/providers/time-tracker.ts';
