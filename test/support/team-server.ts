@@ -38,21 +38,27 @@ import { testPace } from './test-pace.ts';
 
 export const TEST_SERVER_KEY = randomBytes(32).toString('base64');
 
-/** A free port on loopback (the issuer names its port before the server listens). */
 /**
  * A port to give a server that must be named before it starts (a redirect address registered first, two instances
  * that name each other). It is taken below the system's range of ephemeral ports: the kernel hands those to every
  * outgoing connection and every `listen(0)` of the fakes, so one of them could take a port picked there between this
  * probe and the server's start, as it did once under a full run ("127.0.0.1:45459 is in use by another program").
- * Below that range only another test's pick can meet it: drawn at random from some twelve thousand and probed.
+ * Below that range only another pick can meet it: drawn at random from some twelve thousand and probed, and never one
+ * this process handed out before, which is still free until its server starts (a team server's port and its
+ * metrics', picked one after the other, were once the same: "an address of its own, not the port people reach").
  */
 export async function freePort(): Promise<number> {
   const below = ephemeralPortsFrom();
   for (;;) {
     const port = FIXED_PORTS_FROM + Math.floor(Math.random() * (below - FIXED_PORTS_FROM));
-    if (await portIsFree(port)) return port;
+    if (handedOut.has(port) || !(await portIsFree(port))) continue;
+    handedOut.add(port);
+    return port;
   }
 }
+
+/** Every port freePort gave in this process: a test's servers stop with it, so none is given twice. */
+const handedOut = new Set<number>();
 
 const FIXED_PORTS_FROM = 20_000;
 
