@@ -64,24 +64,25 @@ const heldToMore = new Set(HELD_TO_MORE.flatMap((list) => list.states));
 
 // One window per state: checked light, then switched to dark and checked again, as a person's system
 // switches it, so each state is set up once. The theme changes only colours, so in dark only the
-// rules about colours run again. Three states at a time (maxConcurrency), each window in a browser context of its
-// own and so a renderer process of its own: one after the other, this file was the browsers' phase's longest by far
-// (537 s of one renderer's work in a row) while the other workers had run out of files.
-it.concurrent.for(STATES.filter((state) => !heldToMore.has(state)))('$screen, $state: $what', { timeout: 60_000 }, async (state, { expect }) => {
-  const violations: Record<Theme, string[]> = { light: [], dark: [] };
-  await inState(windows, dist, state, 'light', async (page) => {
-    violations.light = await axeViolations(page);
-    await switchTheme(page, 'dark');
-    violations.dark = await axeViolations(page, COLOUR_RULES);
-  });
-  expect(violations).toEqual({ light: [], dark: [] });
-});
+// rules about colours run again.
+it.each(STATES.filter((state) => !heldToMore.has(state)))(
+  '$screen, $state: $what',
+  async (state) => {
+    const violations: Record<Theme, string[]> = { light: [], dark: [] };
+    await inState(windows, dist, state, 'light', async (page) => {
+      violations.light = await axeViolations(page);
+      await switchTheme(page, 'dark');
+      violations.dark = await axeViolations(page, COLOUR_RULES);
+    });
+    expect(violations).toEqual({ light: [], dark: [] });
+  },
+  60_000,
+);
 
 for (const list of HELD_TO_MORE) {
-  it.concurrent.for(list.states)(
+  it.each(list.states)(
     `${list.name}, $screen, $state: no violation and nothing axe leaves for review`,
-    { timeout: 60_000 },
-    async (state, { expect }) => {
+    async (state) => {
       const findings: Record<Theme, string[]> = { light: [], dark: [] };
       await inState(windows, dist, state, 'light', async (page) => {
         findings.light = await axeViolations(page, undefined, { incomplete: list.incomplete });
@@ -90,6 +91,7 @@ for (const list of HELD_TO_MORE) {
       });
       expect(findings).toEqual({ light: [], dark: [] });
     },
+    60_000,
   );
 }
 
