@@ -25,12 +25,19 @@ afterEach(async () => {
 });
 
 /** A loopback server that answers every request with `status`, `headers` and an empty JSON body. */
-async function serve(status: number, headers: Record<string, string> = {}): Promise<Served> {
+function serve(status: number, headers: Record<string, string> = {}): Promise<Served> {
+  return serveWith((_request, response) => {
+    response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+    response.end(status === 204 || (status >= 300 && status < 400) ? '' : '{}');
+  });
+}
+
+/** A loopback server that answers as `respond` does, counting what arrived; closed after each test. */
+async function serveWith(respond: http.RequestListener): Promise<Served> {
   const arrived: Served['arrived'] = [];
   const server = http.createServer((request, response) => {
     arrived.push({ url: request.url ?? '/', headers: request.headers });
-    response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
-    response.end(status === 204 || (status >= 300 && status < 400) ? '' : '{}');
+    respond(request, response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -207,13 +214,11 @@ describe('a secret refused', () => {
    * words, `/held` only once the test lets it go, anything else 200.
    */
   async function scripted(): Promise<Served & { held: Promise<void>; letGo(): void }> {
-    const arrived: Served['arrived'] = [];
     let letGo = () => {};
     const release = new Promise<void>((resolve) => (letGo = resolve));
     let heldArrived = () => {};
     const held = new Promise<void>((resolve) => (heldArrived = resolve));
-    const server = http.createServer((request, response) => {
-      arrived.push({ url: request.url ?? '/', headers: request.headers });
+    const served = await serveWith((request, response) => {
       const answer = (status: number, body: string) => {
         response.writeHead(status, body === '' ? {} : { 'Content-Type': 'application/json' });
         response.end(body);
@@ -225,22 +230,7 @@ describe('a secret refused', () => {
         void release.then(() => answer(200, '{"held":true}'));
       } else answer(200, '{}');
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    const served = {
-      url: `http://127.0.0.1:${port}`,
-      host: `127.0.0.1:${port}`,
-      arrived,
-      held,
-      letGo: () => letGo(),
-      close: () =>
-        new Promise<void>((resolve) => {
-          server.closeAllConnections();
-          server.close(() => resolve());
-        }),
-    };
-    opened.push(served);
-    return served;
+    return { ...served, held, letGo: () => letGo() };
   }
 
   const at = (path: string) => ({ method: 'GET' as const, path, purpose: { action: 'read something' } });
